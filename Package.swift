@@ -1,0 +1,71 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "logrotated",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "logrotated", targets: ["logrotated"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    ],
+    targets: [
+        // C libraries, found with pkg-config (Debian -dev packages).
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // GNU-only syscalls that Swift's Glibc module does not export.
+        .target(name: "CShims"),
+
+        .target(
+            name: "Platform",
+            dependencies: [
+                "CShims", "CZlib", "CZstd", "CDeflate",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LogrotateConfig",
+            dependencies: ["Platform", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .target(
+            name: "Scheduling",
+            dependencies: ["LogrotateConfig", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .target(
+            name: "Rotation",
+            dependencies: [
+                "Scheduling", "LogrotateConfig", "Platform",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "logrotated",
+            dependencies: [
+                "Rotation", "Scheduling", "LogrotateConfig", "Platform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        .testTarget(name: "LogrotateConfigTests", dependencies: ["LogrotateConfig", "Platform"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "LogrotateConfig"]),
+        .testTarget(name: "RotationTests", dependencies: ["Rotation", "Scheduling", "LogrotateConfig", "Platform"]),
+        .testTarget(name: "logrotatedTests", dependencies: ["logrotated"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

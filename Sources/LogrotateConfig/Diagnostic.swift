@@ -1,0 +1,40 @@
+/// A problem found while reading configuration, anchored at a file and line.
+///
+/// Rendered as `file:line: error: message`, the shape compilers use, so editors and `grep` can jump to it.
+/// The message texts keep logrotate's wording where scripts may grep them (`unknown option`, `unknown unit`, …).
+public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is; any `.error` makes `check` and `rotate` exit 1.
+    public enum Severity: String, Equatable, Sendable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// The configuration file the problem is in (as it was named: given on the command line or by `include`).
+    public var file: String
+    /// The 1-based line number; 0 when the problem concerns the whole file.
+    public var line: Int
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        line > 0 ? "\(file):\(line): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Where a block or directive was written.
+public struct SourceLocation: Equatable, Hashable, Sendable {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}

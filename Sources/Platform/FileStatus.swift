@@ -1,0 +1,63 @@
+import SystemPackage
+
+/// What `lstat`/`stat` tells about a path, reduced to what rotation needs.
+public struct FileStatus: Equatable, Hashable, Sendable {
+    /// The kind of file at a path.
+    public enum Kind: Equatable, Hashable, Sendable {
+        case regular
+        case directory
+        case symlink
+        case other
+    }
+
+    public var kind: Kind
+    public var size: UInt64
+    /// Permission bits including set-id and sticky (`st_mode & 0o7777`).
+    public var permissions: UInt32
+    public var owner: UInt32
+    public var group: UInt32
+    public var linkCount: UInt64
+    public var device: UInt64
+    public var inode: UInt64
+    public var accessTime: Timestamp
+    public var modificationTime: Timestamp
+
+    public init(
+        kind: Kind,
+        size: UInt64 = 0,
+        permissions: UInt32 = 0o644,
+        owner: UInt32 = 0,
+        group: UInt32 = 0,
+        linkCount: UInt64 = 1,
+        device: UInt64 = 1,
+        inode: UInt64 = 0,
+        accessTime: Timestamp = .init(seconds: 0),
+        modificationTime: Timestamp = .init(seconds: 0)
+    ) {
+        self.kind = kind
+        self.size = size
+        self.permissions = permissions
+        self.owner = owner
+        self.group = group
+        self.linkCount = linkCount
+        self.device = device
+        self.inode = inode
+        self.accessTime = accessTime
+        self.modificationTime = modificationTime
+    }
+}
+
+/// A point in time as seconds and nanoseconds since the Unix epoch (what `struct timespec` holds).
+public struct Timestamp: Equatable, Hashable, Comparable, Sendable {
+    public var seconds: Int64
+    public var nanoseconds: Int64
+
+    public init(seconds: Int64, nanoseconds: Int64 = 0) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+    }
+}

@@ -1,0 +1,49 @@
+import SystemPackage
+
+/// Everything rotation does to files, as a small protocol: `PosixFileSystem` does it on disk, tests may use others.
+///
+/// Paths are absolute. Methods throw `PlatformError` for refusals from the machine (missing file, permission, full disk).
+public protocol FileSystem: Sendable {
+    /// `lstat` (or `stat` when `followSymlinks`); `nil` when nothing is at the path.
+    func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus?
+
+    /// The names in a directory (without `.` and `..`), unsorted.
+    func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [String]
+
+    /// Renames; with `replace: false` (renameat2 `RENAME_NOREPLACE`) an existing target is an `alreadyExists` error.
+    func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError)
+
+    /// Creates an empty regular file with `O_CREAT|O_EXCL|O_NOFOLLOW`, never wider than `permissions` at any moment,
+    /// then sets the mode and (when given) the owner and group.
+    func createFile(_ path: FilePath, permissions: UInt32, owner: UInt32?, group: UInt32?) throws(PlatformError)
+
+    /// Creates one directory with the given mode and (when given) owner and group; no symlink is followed.
+    func createDirectory(_ path: FilePath, permissions: UInt32, owner: UInt32?, group: UInt32?) throws(PlatformError)
+
+    /// Unlinks a file.
+    func remove(_ path: FilePath) throws(PlatformError)
+
+    /// Copies the content of `source` into a new file `target` (sparse-aware), fsyncs it, and returns how many bytes
+    /// were copied. The new file gets `permissions` and, when given, `owner` and `group`.
+    @discardableResult
+    func copyFile(
+        _ source: FilePath,
+        to target: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) -> UInt64
+
+    /// Truncates a file to `length` bytes.
+    func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError)
+
+    /// Sets access and modification times.
+    func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError)
+
+    /// Reads a whole (small) file, e.g. the state file.
+    func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8]
+
+    /// Replaces `path` atomically: writes a temp file beside it with `permissions`, fsyncs it, renames it over `path`,
+    /// then fsyncs the directory.
+    func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError)
+}

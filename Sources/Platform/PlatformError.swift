@@ -1,0 +1,29 @@
+import SystemPackage
+
+/// A refusal from the machine: what failed, on which path, and the errno behind it.
+public struct PlatformError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A broad category callers can act on.
+    public enum Code: Equatable, Sendable {
+        case notFound
+        case alreadyExists
+        case permissionDenied
+        case notSupported
+        case noSpace
+        case wouldBlock
+        case io
+        case other
+    }
+
+    public var code: Code
+    /// A sentence for users, e.g. "rename of /var/log/a.log to /var/log/a.log.1 failed: File exists".
+    public var message: String
+    public var errno: Errno?
+
+    public init(_ code: Code, _ message: String, errno: Errno? = nil) {
+        self.code = code
+        self.message = message
+        self.errno = errno
+    }
+
+    public var description: String { message }
+}
