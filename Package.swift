@@ -30,6 +30,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PlatformTesting",
+            dependencies: ["Platform", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .target(
             name: "LogrotateConfig",
             dependencies: ["Platform", .product(name: "SystemPackage", package: "swift-system")]
         ),
@@ -55,10 +59,13 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
-        .testTarget(name: "LogrotateConfigTests", dependencies: ["LogrotateConfig", "Platform"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "PlatformTesting"]),
+        .testTarget(name: "LogrotateConfigTests", dependencies: ["LogrotateConfig", "Platform", "PlatformTesting"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "LogrotateConfig"]),
-        .testTarget(name: "RotationTests", dependencies: ["Rotation", "Scheduling", "LogrotateConfig", "Platform"]),
+        .testTarget(
+            name: "RotationTests",
+            dependencies: ["Rotation", "Scheduling", "LogrotateConfig", "Platform", "PlatformTesting"]
+        ),
         .testTarget(name: "logrotatedTests", dependencies: ["logrotated"]),
     ]
 )

@@ -1,0 +1,1 @@
+// Fakes for tests (in-memory file system, recording process runner) land here.
