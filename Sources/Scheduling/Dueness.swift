@@ -1,0 +1,117 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+/// The due-ness decision of logrotate 3.21 for one log, as pure functions of the facts and one `now`.
+///
+/// Equivalent logrotate code: `logrotate.c findNeedRotating`.
+public enum Dueness {
+    /// logrotate's tolerance for a last rotation in the future ("allows for DST changes as well as geographical
+    /// moves"): beyond it, rotation is forced.
+    public static let futureTolerance: Int64 = 25 * 3600
+
+    /// Decides whether the log at `path` is rotated now.
+    ///
+    /// - Parameters:
+    ///   - path: The log path as matched.
+    ///   - pattern: The block's pattern text (`LogBlock.patternText`), quoted in the hard-link message.
+    ///   - settings: The block's settings.
+    ///   - status: The `lstat` of the log, or its error.
+    ///   - lastRotated: The state entry; `nil` for a log seen first (then `now` truncated to the hour is used).
+    ///   - now: The run's single `time(NULL)`.
+    ///   - force: `-f`/`--force`.
+    /// Call ``checkParentDirectory(of:status:settings:realUserID:)`` first: logrotate does that check before.
+    /// Equivalent logrotate code: `logrotate.c findNeedRotating` (after the parent-directory check).
+    public static func decide(
+        path: String,
+        pattern: String,
+        settings: LogSettings,
+        status: Result<FileStatus, Errno>,
+        lastRotated: LocalTime?,
+        now: Int64,
+        force: Bool
+    ) -> Decision {
+        let file: FileStatus
+        switch status {
+        case .failure(let errno):
+            let missingOK = errno == .noSuchFileOrDirectory && settings.missingOK
+            return Decision(
+                verdict: .skip,
+                reasons: [missingOK ? .missing(path: path) : .statFailed(path: path, errno)]
+            )
+        case .success(let success):
+            file = success
+        }
+        if file.kind == .symlink { return Decision(verdict: .skip, reasons: [.symbolicLink(path: path)]) }
+        if file.linkCount != 1 && !settings.allowHardlink {
+            return Decision(
+                verdict: .skip,
+                reasons: [.hardLinks(path: path, count: file.linkCount, pattern: pattern)]
+            )
+        }
+        let nowTime = LocalTime(epochSeconds: now)
+        let last = lastRotated ?? nowTime.truncatedToHour
+        var reasons = initialReasons(path: path, settings: settings, file: file, last: last, now: now, force: force)
+        var due = reasons.last.map(isRotateReason) ?? false
+        if due && !settings.ifEmpty && file.size == 0 {
+            reasons.append(.empty)
+            due = false
+        }
+        return Decision(verdict: due ? .rotate : .skip, reasons: reasons, times: (nowTime, last))
+    }
+
+    /// The reasons before the `notifempty` gate; the last one decides.
+    private static func initialReasons(
+        path: String,
+        settings: LogSettings,
+        file: FileStatus,
+        last: LocalTime,
+        now: Int64,
+        force: Bool
+    ) -> [Reason] {
+        if force { return [.forced] }
+        if settings.maxSize > 0 && file.size > settings.maxSize { return [.maxSizeExceeded] }
+        switch settings.criterion {
+        case .size(let threshold):
+            return [file.size >= threshold ? .sizeReached : .sizeBelowThreshold]
+        case .time(let frequency):
+            let lastEpoch = last.epochSeconds
+            if lastEpoch - now > futureTolerance { return [.rotatedInFuture(path: path)] }
+            return timeReasons(
+                frequency,
+                settings: settings,
+                file: file,
+                last: LocalTime(epochSeconds: lastEpoch),
+                now: now
+            )
+        }
+    }
+
+    /// The time-criterion branch: the calendar test, then `minsize`, then `minage`, each reporting on its own.
+    private static func timeReasons(
+        _ frequency: Frequency,
+        settings: LogSettings,
+        file: FileStatus,
+        last: LocalTime,
+        now: Int64
+    ) -> [Reason] {
+        let nowTime = LocalTime(epochSeconds: now)
+        if nowTime.isSameClockHour(as: last) { return [.alreadyRotated] }
+        var reasons: [Reason] = [
+            periodElapsed(frequency, now: nowTime, lastRotated: last)
+                ? .periodElapsed(frequency) : .periodNotElapsed(frequency, lastRotated: last)
+        ]
+        if settings.minSize > 0 && file.size < settings.minSize { reasons.append(.belowMinSize) }
+        if settings.minAge > 0 && Int64(settings.minAge) * 86_400 >= now - file.modificationTime.seconds {
+            reasons.append(.youngerThanMinAge)
+        }
+        return reasons
+    }
+
+    private static func isRotateReason(_ reason: Reason) -> Bool {
+        switch reason {
+        case .forced, .maxSizeExceeded, .sizeReached, .rotatedInFuture, .periodElapsed: true
+        default: false
+        }
+    }
+}
