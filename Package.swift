@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Scheduling",
-            dependencies: ["LogrotateConfig", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["LogrotateConfig", "Platform", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(
             name: "Rotation",
@@ -72,7 +72,7 @@ let package = Package(
 
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "PlatformTesting"]),
         .testTarget(name: "LogrotateConfigTests", dependencies: ["LogrotateConfig", "Platform", "PlatformTesting"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "LogrotateConfig"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "LogrotateConfig", "Platform"]),
         .testTarget(
             name: "RotationTests",
             dependencies: ["Rotation", "Scheduling", "LogrotateConfig", "Platform", "PlatformTesting"]
