@@ -37,3 +37,10 @@ extension Result where Failure == Errno {
         }
     }
 }
+
+extension PlatformError {
+    /// A program that could not be started: "failed to execute X: <strerror>".
+    public static func spawn(_ executable: String, _ errno: Errno) -> PlatformError {
+        PlatformError(Code(errno), "failed to execute \(executable): \(errno.description)", errno: errno)
+    }
+}
