@@ -44,3 +44,10 @@ extension PlatformError {
         PlatformError(Code(errno), "failed to execute \(executable): \(errno.description)", errno: errno)
     }
 }
+
+extension PlatformError {
+    /// A path that must be a regular file but is not (a symlink, FIFO, device or directory).
+    public static func notRegularFile(_ path: FilePath) -> PlatformError {
+        PlatformError(.notSupported, "\(path) is not a regular file", errno: .notSupported)
+    }
+}

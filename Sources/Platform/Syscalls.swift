@@ -152,3 +152,8 @@ extension FileStatus {
         )
     }
 }
+
+/// The number of processors online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1.
+internal func system_onlineProcessorCount() -> Int {
+    max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
