@@ -48,7 +48,21 @@ int cshims_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); 
 
 char *const *cshims_environ(void) { return environ; }
 
-int cshims_glob_tilde_nocheck(void) { return GLOB_TILDE | GLOB_NOCHECK; }
+static __thread int glob_error;
+
+static int record_glob_error(const char *path, int error) {
+    (void)path;
+    if (error == ENOTDIR) return 0;
+    glob_error = error;
+    return 1;
+}
+
+int cshims_glob(const char *pattern, glob_t *result, int *error) {
+    glob_error = 0;
+    int rc = glob(pattern, GLOB_NOCHECK | GLOB_TILDE, record_glob_error, result);
+    *error = glob_error;
+    return rc;
+}
 
 /// Finds `file` as execvp would (PATH from our environment, "/bin:/usr/bin" when unset); 0 or an errno.
 static int resolve_executable(const char *file, char *out, size_t size) {

@@ -47,7 +47,10 @@ pid_t cshims_spawn_as_user(
     const char *file, char *const argv[], char *const envp[], const int fds[3],
     int set_uid, uid_t uid, int set_gid, gid_t gid, int new_process_group, int *error);
 
-/// GNU glob flags: GLOB_TILDE | GLOB_NOCHECK.
-int cshims_glob_tilde_nocheck(void);
+#include <glob.h>
+
+/// glob(3) with GLOB_NOCHECK | GLOB_TILDE (GNU), aborting on a directory that cannot be read (except ENOTDIR), as
+/// logrotate's `globerr` does; `*error` is that directory's errno when the result is GLOB_ABORTED.
+int cshims_glob(const char *pattern, glob_t *result, int *error);
 
 #endif
