@@ -133,7 +133,6 @@ internal func system_poll(_ entries: [(fd: Int32, events: Int16)], timeoutMillis
 
 internal let pollReadable = Int16(POLLIN)
 internal let pollWritable = Int16(POLLOUT)
-internal let pollClosed = Int16(POLLHUP | POLLERR | POLLNVAL)
 
 /// A descriptor that becomes readable when `pid` exits, or -1 when the kernel lacks `pidfd_open`.
 internal func system_pidfd_open(_ pid: pid_t) -> Int32 {
