@@ -3,9 +3,18 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
+#include <grp.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 int cshims_rename_noreplace(const char *from, const char *to) {
     return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
@@ -24,3 +33,128 @@ int cshims_o_directory(void) { return O_DIRECTORY; }
 int cshims_o_cloexec(void) { return O_CLOEXEC; }
 int cshims_seek_data(void) { return SEEK_DATA; }
 int cshims_seek_hole(void) { return SEEK_HOLE; }
+
+extern char **environ;
+
+int cshims_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+int cshims_socketpair_cloexec(int fds[2]) { return socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds); }
+
+int64_t cshims_send_nosignal(int fd, const void *buffer, uint64_t length) {
+    return (int64_t)send(fd, buffer, (size_t)length, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+int cshims_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
+
+char *const *cshims_environ(void) { return environ; }
+
+static __thread int glob_error;
+
+static int record_glob_error(const char *path, int error) {
+    (void)path;
+    if (error == ENOTDIR) return 0;
+    glob_error = error;
+    return 1;
+}
+
+int cshims_glob(const char *pattern, glob_t *result, int *error) {
+    glob_error = 0;
+    int rc = glob(pattern, GLOB_NOCHECK | GLOB_TILDE, record_glob_error, result);
+    *error = glob_error;
+    return rc;
+}
+
+/// Finds `file` as execvp would (PATH from our environment, "/bin:/usr/bin" when unset); 0 or an errno.
+static int resolve_executable(const char *file, char *out, size_t size) {
+    if (*file == '\0') return ENOENT;
+    if (strchr(file, '/') != NULL) {
+        if (strlen(file) >= size) return ENAMETOOLONG;
+        strcpy(out, file);
+        return 0;
+    }
+    const char *path = getenv("PATH");
+    if (path == NULL) path = "/bin:/usr/bin";
+    int result = ENOENT;
+    for (const char *start = path;; ) {
+        const char *end = strchrnul(start, ':');
+        int length = (int)(end - start);
+        if (length == 0) {
+            snprintf(out, size, "./%s", file);
+        } else {
+            snprintf(out, size, "%.*s/%s", length, start, file);
+        }
+        struct stat st;
+        if (access(out, X_OK) == 0 && stat(out, &st) == 0 && S_ISREG(st.st_mode)) return 0;
+        if (errno == EACCES) result = EACCES;
+        if (*end == '\0') return result;
+        start = end + 1;
+    }
+}
+
+/// Runs in the child between fork and exec: async-signal-safe calls only. Never returns.
+static void exec_child(
+    const char *path, char *const argv[], char *const envp[], const int fds[3],
+    int set_uid, uid_t uid, int set_gid, gid_t gid, int new_process_group, int report) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    for (int sig = 1; sig < NSIG; sig++) (void)sigaction(sig, &action, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    if (new_process_group && setpgid(0, 0) != 0) goto fail;
+    for (int i = 0; i < 3; i++) {
+        if (fds[i] < 0) continue;
+        if (fds[i] == i ? fcntl(i, F_SETFD, 0) != 0 : dup2(fds[i], i) != i) goto fail;
+    }
+    if (geteuid() == 0 && (set_uid || set_gid) && setgroups(set_gid ? 1 : 0, &gid) != 0) goto fail;
+    if (set_gid && setgid(gid) != 0) goto fail;
+    if (set_uid && setuid(uid) != 0) goto fail;
+    if (set_uid && uid != 0 && setuid(0) == 0) {
+        errno = EPERM;
+        goto fail;
+    }
+    if (set_uid || set_gid) (void)chdir("/");
+    execve(path, argv, envp);
+fail:;
+    int saved = errno;
+    (void)write(report, &saved, sizeof saved);
+    _exit(127);
+}
+
+pid_t cshims_spawn_as_user(
+    const char *file, char *const argv[], char *const envp[], const int fds[3],
+    int set_uid, uid_t uid, int set_gid, gid_t gid, int new_process_group, int *error) {
+    char path[PATH_MAX];
+    int report[2];
+    if ((*error = resolve_executable(file, path, sizeof path)) != 0) return -1;
+    if (pipe2(report, O_CLOEXEC) != 0) {
+        *error = errno;
+        return -1;
+    }
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    pid_t pid = fork();
+    if (pid == 0) exec_child(path, argv, envp, fds, set_uid, uid, set_gid, gid, new_process_group, report[1]);
+    int fork_error = errno;
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    close(report[1]);
+    if (pid < 0) {
+        close(report[0]);
+        *error = fork_error;
+        return -1;
+    }
+    int child_error = 0;
+    ssize_t got;
+    do {
+        got = read(report[0], &child_error, sizeof child_error);
+    } while (got < 0 && errno == EINTR);
+    close(report[0]);
+    if (got == sizeof child_error) {
+        while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {}
+        *error = child_error;
+        return -1;
+    }
+    return pid;
+}

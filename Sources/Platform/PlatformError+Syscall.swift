@@ -37,3 +37,17 @@ extension Result where Failure == Errno {
         }
     }
 }
+
+extension PlatformError {
+    /// A program that could not be started: "failed to execute X: <strerror>".
+    public static func spawn(_ executable: String, _ errno: Errno) -> PlatformError {
+        PlatformError(Code(errno), "failed to execute \(executable): \(errno.description)", errno: errno)
+    }
+}
+
+extension PlatformError {
+    /// A path that must be a regular file but is not (a symlink, FIFO, device or directory).
+    public static func notRegularFile(_ path: FilePath) -> PlatformError {
+        PlatformError(.notSupported, "\(path) is not a regular file", errno: .notSupported)
+    }
+}

@@ -123,7 +123,7 @@ public struct PosixFileSystem: FileSystem {
     }
 
     /// Creates a file with O_EXCL|O_NOFOLLOW, at most 0600 & permissions until mode and owner are set.
-    private func openNew(
+    internal func openNew(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,

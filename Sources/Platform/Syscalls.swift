@@ -152,3 +152,55 @@ extension FileStatus {
         )
     }
 }
+
+/// The number of processors online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1.
+internal func system_onlineProcessorCount() -> Int {
+    max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
+
+/// `flock(LOCK_EX)`, without blocking (EWOULDBLOCK when held elsewhere) unless `wait`.
+internal func system_flockExclusive(_ fd: Int32, wait: Bool) -> Result<Void, Errno> {
+    valueOrErrno { flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) }.map { _ in () }
+}
+
+/// `glob(GLOB_NOCHECK|GLOB_TILDE)`: the sorted matches, or the pattern itself when nothing matches; the errno of a
+/// directory that could not be read.
+internal func system_glob(_ pattern: String) -> Result<[String], Errno> {
+    var result = glob_t()
+    defer { globfree(&result) }
+    var error: Int32 = 0
+    switch cshims_glob(pattern, &result, &error) {
+    case 0:
+        return .success((0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } })
+    case GLOB_ABORTED:
+        return .failure(Errno(rawValue: error))
+    case GLOB_NOSPACE:
+        return .failure(.noMemory)
+    default:
+        return .success([pattern])
+    }
+}
+
+/// `fnmatch(pattern, name, flags) == 0`.
+internal func system_fnmatch(_ pattern: String, _ name: String, _ flags: Int32) -> Bool {
+    fnmatch(pattern, name, flags) == 0
+}
+
+internal let fnmatchPathname = FNM_PATHNAME
+internal let fnmatchPeriod = FNM_PERIOD
+internal let fnmatchNoEscape = FNM_NOESCAPE
+
+/// `clock_gettime(CLOCK_REALTIME)`.
+internal func system_realtimeNow() -> Timestamp {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Timestamp(seconds: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec))
+}
+
+/// `gethostname`, NUL-terminated even when truncated.
+internal func system_gethostname() -> Result<String, Errno> {
+    var buffer = [CChar](repeating: 0, count: 256)
+    return valueOrErrno { gethostname(&buffer, buffer.count - 1) }.map { _ in
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

@@ -22,4 +22,35 @@ int cshims_o_cloexec(void);
 int cshims_seek_data(void);
 int cshims_seek_hole(void);
 
+/// pipe2(O_CLOEXEC): fds[0] reads, fds[1] writes.
+int cshims_pipe_cloexec(int fds[2]);
+
+/// socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC): used to feed a child's stdin, because `send` with
+/// MSG_NOSIGNAL reports EPIPE instead of raising SIGPIPE in the whole process.
+int cshims_socketpair_cloexec(int fds[2]);
+
+/// send(2) with MSG_NOSIGNAL | MSG_DONTWAIT.
+int64_t cshims_send_nosignal(int fd, const void *buffer, uint64_t length);
+
+/// pidfd_open(2): a descriptor that becomes readable when the process exits.
+int cshims_pidfd_open(pid_t pid);
+
+/// The process environment (`environ`), NULL-terminated.
+char *const *cshims_environ(void);
+
+/// Forks a child that drops to `gid` (with `gid` as only supplementary group) and `uid` permanently, verifies that
+/// it cannot regain root, changes to `/`, moves `fds[i]` (when >= 0) to descriptor i, resets every signal to its
+/// default and unblocks them, optionally starts a new process group, and executes `file` (searched in `PATH` when it
+/// has no slash; the search happens before `fork`, so only async-signal-safe calls run in the child).
+/// Returns the child's pid, or -1 with `*error` set when the program could not be started.
+pid_t cshims_spawn_as_user(
+    const char *file, char *const argv[], char *const envp[], const int fds[3],
+    int set_uid, uid_t uid, int set_gid, gid_t gid, int new_process_group, int *error);
+
+#include <glob.h>
+
+/// glob(3) with GLOB_NOCHECK | GLOB_TILDE (GNU), aborting on a directory that cannot be read (except ENOTDIR), as
+/// logrotate's `globerr` does; `*error` is that directory's errno when the result is GLOB_ABORTED.
+int cshims_glob(const char *pattern, glob_t *result, int *error);
+
 #endif

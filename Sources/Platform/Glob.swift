@@ -1,0 +1,15 @@
+import SystemPackage
+
+/// Shell-style file name patterns, with logrotate's semantics (matching names: `Glob+Match.swift`).
+public enum Glob {
+    /// Expands `pattern` as `glob(GLOB_NOCHECK|GLOB_TILDE)`: the matching paths sorted as glob sorts them
+    /// (`strcoll`), a leading `~` or `~user` expanded, and the pattern itself when nothing matches.
+    ///
+    /// Equivalent logrotate code: `config.c readConfigFile` (the glob of a log block's file names, with `globerr`).
+    /// - Throws: `PlatformError` with the directory's errno when a directory on the way cannot be read (logrotate's
+    ///   `glob failed for X`; `notFound` for a missing directory, which logrotate tolerates); not-a-directory is no
+    ///   error.
+    public static func expand(_ pattern: String) throws(PlatformError) -> [String] {
+        try system_glob(pattern).orThrow("glob", FilePath(pattern))
+    }
+}

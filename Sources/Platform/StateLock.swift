@@ -1,0 +1,127 @@
+import SystemPackage
+
+/// logrotate's lock on the state file, held for as long as the value lives (or until `release()`).
+///
+/// The state file is opened `O_RDWR|O_CLOEXEC`; when it is missing, a stub is created (`O_CREAT|O_EXCL`, mode 0640).
+/// A world-readable state file is not locked (any local user could hold the lock: CVE-2022-1348), nor is
+/// `/dev/null`. `flock` locks belong to the open file description, so two `StateLock`s on one file conflict even
+/// inside one process.
+///
+/// Equivalent logrotate code: `logrotate.c lockState`.
+public struct StateLock: ~Copyable {
+    /// What acquiring did.
+    public enum Outcome: Equatable, Sendable {
+        /// The exclusive lock is held.
+        case locked
+        /// Locking was skipped on request (`--skip-state-lock`); the file was still opened or created.
+        case skipped
+        /// The file is world-readable, so it was not locked (see `warning`).
+        case worldReadable
+        /// The state path is `/dev/null`: nothing was opened or locked.
+        case notNeeded
+    }
+
+    /// The state file.
+    public let path: FilePath
+    public let outcome: Outcome
+    /// Whether the state file was missing and an empty stub was created.
+    public let createdStub: Bool
+    private let descriptor: Int32
+
+    /// Opens (or creates) the state file and locks it unless `skip`; with `wait` it blocks until the lock is free.
+    /// - Throws: `StateLockError.alreadyLocked` when another open file description holds the lock (and not `wait`),
+    ///   `StateLockError.failed` when the file cannot be opened, created, inspected or locked.
+    public init(path: FilePath, skip: Bool = false, wait: Bool = false) throws(StateLockError) {
+        self.path = path
+        guard path != "/dev/null" else {
+            (outcome, createdStub, descriptor) = (.notNeeded, false, -1)
+            return
+        }
+        let (fd, created) = try Self.open(path)
+        let outcome = try Self.lock(fd, path, skip: skip, wait: wait)
+        if outcome != .locked { system_close(fd) }
+        (self.outcome, createdStub, descriptor) = (outcome, created, outcome == .locked ? fd : -1)
+    }
+
+    deinit {
+        if descriptor >= 0 { system_close(descriptor) }
+    }
+
+    /// Releases the lock now (closing the descriptor), instead of when the value goes away.
+    public consuming func release() {}
+
+    /// logrotate's debug lines for what happened: `Creating stub state file: X`, `Skip locking state file X`.
+    public var debugMessages: [String] {
+        (createdStub ? ["Creating stub state file: \(path)"] : [])
+            + (outcome == .skipped ? ["Skip locking state file \(path)"] : [])
+    }
+
+    /// logrotate's message when the file is world-readable and therefore not locked; `nil` otherwise.
+    public var warning: String? {
+        guard outcome == .worldReadable else { return nil }
+        return "state file \(path) is world-readable and thus can be locked from other unprivileged users. "
+            + "Skipping lock acquisition..."
+    }
+
+    private static func open(_ path: FilePath) throws(StateLockError) -> (fd: Int32, created: Bool) {
+        switch system_open(path, OpenFlags.readWrite) {
+        case .success(let fd):
+            return (fd, false)
+        case .failure(.noSuchFileOrDirectory):
+            let flags = OpenFlags.create | OpenFlags.exclusive | OpenFlags.writeOnly
+            switch system_open(path, flags, 0o640) {
+            case .success(let fd): return (fd, true)
+            case .failure(let errno): throw .failed(.stateLock("error creating stub state file", path, errno))
+            }
+        case .failure(let errno):
+            throw .failed(.stateLock("error opening state file", path, errno))
+        }
+    }
+
+    /// Locks `fd` (closing it on failure) unless skipped or world-readable.
+    private static func lock(_ fd: Int32, _ path: FilePath, skip: Bool, wait: Bool) throws(StateLockError) -> Outcome {
+        if skip { return .skipped }
+        let result: Result<Outcome, StateLockError>
+        switch system_fstat(fd) {
+        case .failure(let errno):
+            result = .failure(.failed(.stateLock("error stat()ing state file", path, errno)))
+        case .success(let status) where FileStatus(status).permissions & 0o004 != 0:
+            result = .success(.worldReadable)
+        case .success:
+            switch system_flockExclusive(fd, wait: wait) {
+            case .success: result = .success(.locked)
+            case .failure(.wouldBlock): result = .failure(.alreadyLocked(path))
+            case .failure(let errno):
+                result = .failure(.failed(.stateLock("error acquiring lock on state file", path, errno)))
+            }
+        }
+        if case .failure = result { system_close(fd) }
+        return try result.get()
+    }
+}
+
+/// Why a `StateLock` could not be taken. logrotate exits with status 3 after either.
+public enum StateLockError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Another process holds the lock.
+    case alreadyLocked(FilePath)
+    /// The state file could not be opened, created, inspected or locked.
+    case failed(PlatformError)
+
+    /// logrotate's text (without the `error: ` prefix).
+    public var description: String {
+        switch self {
+        case .alreadyLocked(let path):
+            return "state file \(path) is already locked\n"
+                + "logrotate does not support parallel execution on the same set of logfiles."
+        case .failed(let error):
+            return error.message
+        }
+    }
+}
+
+extension PlatformError {
+    /// A state-lock step that failed: "<what> X: <strerror>", logrotate's wording.
+    static func stateLock(_ what: String, _ path: FilePath, _ errno: Errno) -> PlatformError {
+        PlatformError(Code(errno), "\(what) \(path): \(errno.description)", errno: errno)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Platform
+import SystemPackage
+import Testing
+
+@Suite struct StateLockTests {
+    private func permissions(_ path: FilePath) throws -> UInt32? {
+        try PosixFileSystem().status(of: path, followSymlinks: false)?.permissions
+    }
+
+    @Test func missingStateFile_getsA0640StubAndIsLocked() throws {
+        let state = try makeScratchDirectory().appending("status")
+        let lock = try StateLock(path: state)
+        #expect(lock.outcome == .locked && lock.createdStub)
+        #expect(lock.debugMessages == ["Creating stub state file: \(state)"])
+        #expect(try permissions(state) == 0o640)
+        #expect(try PosixFileSystem().readFile(state) == [])
+    }
+
+    @Test func secondLock_inTheSameProcess_isAlreadyLocked_untilReleased() throws {
+        let state = try makeScratchDirectory().appending("status")
+        let first = try StateLock(path: state)
+        #expect(throws: StateLockError.alreadyLocked(state)) { _ = try StateLock(path: state) }
+        first.release()
+        let second = try StateLock(path: state)
+        #expect(second.outcome == .locked && !second.createdStub)
+    }
+
+    @Test func alreadyLocked_hasLogrotatesText() {
+        #expect(
+            StateLockError.alreadyLocked("/var/lib/logrotate/status").description
+                == "state file /var/lib/logrotate/status is already locked\n"
+                + "logrotate does not support parallel execution on the same set of logfiles."
+        )
+    }
+
+    @Test func lockHeldByAnotherProcess_conflicts_andWaitAcquiresAfterItEnds() throws {
+        let state = try makeScratchDirectory().appending("status")
+        _ = try StateLock(path: state)  // creates the stub, then releases at once
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["-n", state.string, "sleep", "0.6"]
+        let start = Date()
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        var sawConflict = false
+        for _ in 0..<100 where !sawConflict {
+            do { _ = try StateLock(path: state) } catch .alreadyLocked { sawConflict = true } catch {}
+            if !sawConflict { usleep(10_000) }
+        }
+        #expect(sawConflict)
+        let lock = try StateLock(path: state, wait: true)
+        #expect(lock.outcome == .locked)
+        #expect(Date().timeIntervalSince(start) >= 0.5)
+    }
+
+    @Test func worldReadableStateFile_isNotLocked_andWarns() throws {
+        let state = try makeScratchDirectory().appending("status")
+        try PosixFileSystem().writeFileAtomically(state, contents: [], permissions: 0o644)
+        let lock = try StateLock(path: state)
+        #expect(lock.outcome == .worldReadable)
+        #expect(
+            lock.warning
+                == "state file \(state) is world-readable and thus can be locked from other unprivileged users. "
+                + "Skipping lock acquisition..."
+        )
+        try PosixFileSystem().writeFileAtomically(state, contents: [], permissions: 0o600)
+        #expect(try StateLock(path: state).outcome == .locked)
+    }
+
+    @Test func skip_opensOrCreatesButDoesNotLock() throws {
+        let state = try makeScratchDirectory().appending("status")
+        let skipped = try StateLock(path: state, skip: true)
+        #expect(skipped.outcome == .skipped && skipped.createdStub)
+        #expect(skipped.debugMessages == ["Creating stub state file: \(state)", "Skip locking state file \(state)"])
+        #expect(try StateLock(path: state).outcome == .locked)
+    }
+
+    @Test func devNull_isNeitherOpenedNorLocked() throws {
+        let lock = try StateLock(path: "/dev/null")
+        #expect(lock.outcome == .notNeeded && !lock.createdStub && lock.warning == nil)
+    }
+
+    @Test func unopenableStateFile_fails() throws {
+        let state = try makeScratchDirectory().appending("missing-dir/status")
+        #expect {
+            _ = try StateLock(path: state)
+        } throws: { error in
+            guard case .failed(let cause) = error as? StateLockError else { return false }
+            return cause.message.hasPrefix("error creating stub state file \(state): ")
+        }
+    }
+}
