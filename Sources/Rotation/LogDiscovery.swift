@@ -1,0 +1,48 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+/// The logs of one block: its patterns expanded as logrotate's `glob(GLOB_NOCHECK|GLOB_TILDE)` does, without
+/// directories, and without paths an earlier block already owns.
+///
+/// Equivalent logrotate code: `config.c readConfigFile` (the glob loop at a block's `{`).
+public struct LogDiscovery {
+    /// Paths already claimed, with whether their block allows later duplicates (`ignoreduplicates`).
+    private var owners: [String: Bool] = [:]
+
+    public init() {}
+
+    /// Expands the block's patterns; reports duplicates (an error unless the owner has `ignoreduplicates`) and
+    /// glob failures (an error unless `missingok`).
+    public mutating func logs(
+        of block: LogBlock,
+        fileSystem: any FileSystem,
+        reporter: RunReporter
+    ) -> [String] {
+        var logs: [String] = []
+        for pattern in block.patterns {
+            let matches: [String]
+            do {
+                matches = try Glob.expand(pattern)
+            } catch {
+                if !block.settings.missingOK { reporter.error("glob failed for \(pattern): \(error.message)") }
+                continue
+            }
+            for path in matches where !isDirectory(path, fileSystem) {
+                if let ignoresDuplicates = owners[path] {
+                    if !ignoresDuplicates {
+                        reporter.error("\(block.location.file):\(block.location.line) duplicate log entry for \(path)")
+                    }
+                    continue
+                }
+                owners[path] = block.settings.ignoreDuplicates
+                logs.append(path)
+            }
+        }
+        return logs
+    }
+
+    private func isDirectory(_ path: String, _ fileSystem: any FileSystem) -> Bool {
+        (try? fileSystem.status(of: .init(path), followSymlinks: true))??.kind == .directory
+    }
+}

@@ -1,0 +1,58 @@
+import Platform
+
+/// Where the messages of a pass go: logrotate's `-v`/`-d` trace, warnings and errors.
+///
+/// Everything goes to standard error as logrotate writes it (`error: ` and `warning: ` prefixes, debug lines
+/// only when verbose); a `-l` log file receives every message whatever the verbosity. Counting errors here is how
+/// a pass knows its exit status.
+public final class RunReporter: @unchecked Sendable {
+    /// The importance of a message, as logrotate's `MESS_DEBUG`, `MESS_WARN`, `MESS_ERROR`.
+    public enum Level: Sendable {
+        case debug
+        case warning
+        case error
+    }
+
+    private let verbose: Bool
+    private var console: any TextOutputStream
+    private var logFile: (any TextOutputStream)?
+    /// How many errors were reported (any error makes the pass exit 1).
+    public private(set) var errorCount = 0
+
+    /// - Parameters:
+    ///   - verbose: Whether debug lines reach the console (`-v`, `-d`).
+    ///   - console: Usually standard error.
+    ///   - logFile: The `-l` destination, receiving every message.
+    public init(
+        verbose: Bool,
+        console: any TextOutputStream = StandardStream.error,
+        logFile: (any TextOutputStream)? = nil
+    ) {
+        self.verbose = verbose
+        self.console = console
+        self.logFile = logFile
+    }
+
+    /// Reports one message.
+    public func report(_ level: Level, _ text: String) {
+        let line: String
+        switch level {
+        case .debug: line = text
+        case .warning: line = "warning: " + text
+        case .error:
+            line = "error: " + text
+            errorCount += 1
+        }
+        if level != .debug || verbose { console.write(line + "\n") }
+        logFile?.write(line + "\n")
+    }
+
+    /// Reports a debug line (shown with `-v`/`-d`).
+    public func debug(_ text: String) { report(.debug, text) }
+
+    /// Reports a warning (always shown; does not change the exit status).
+    public func warning(_ text: String) { report(.warning, text) }
+
+    /// Reports an error (always shown; the pass exits 1).
+    public func error(_ text: String) { report(.error, text) }
+}
