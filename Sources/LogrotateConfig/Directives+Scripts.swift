@@ -4,7 +4,7 @@ extension Directive {
     static let scripts: [Directive] = [
         /// "Normally, prerotate and postrotate scripts are run for each log which is rotated … If sharedscripts is
         /// specified, the scripts are only run once". Equivalent logrotate code: `config.c`, `sharedscripts`.
-        flag("sharedscripts", render: { $0.sharedScripts ? "sharedscripts" : nil }) { $0.sharedScripts = true },
+        flag("sharedscripts", render: { $0.sharedScripts ? "sharedscripts" : nil }, set: { $0.sharedScripts = true }),
         /// "Run prerotate and postrotate scripts for every log file which is rotated (this is the default)".
         flag("nosharedscripts") { $0.sharedScripts = false },
         /// "The script is executed once before all log files that match the wildcarded pattern are rotated".
