@@ -6,6 +6,6 @@ struct Logrotated: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logrotated",
         abstract: "Rotate, compress and remove logs, driven by logrotate's configuration language.",
-        subcommands: []
+        subcommands: [Check.self]
     )
 }
