@@ -4,7 +4,7 @@ import LogrotateConfig
 import Platform
 
 /// `logrotated check`: reads configuration like `rotate` would, reports every problem, optionally prints the result.
-struct Check: ParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check logrotate configuration files and report every problem with its file and line.",
