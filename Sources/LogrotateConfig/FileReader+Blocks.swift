@@ -89,8 +89,8 @@ extension FileReader {
 
     /// After a block error: skips to the line whose first non-blank is `}` (scripts are skipped whole, so a `}` in a
     /// script does not end the block).
-    mutating func skipFailedBlock() -> Step {
-        cursor.skipLine()
+    mutating func skipFailedBlock(errorLine: Int) -> Step {
+        if cursor.line == errorLine { cursor.skipLine() }
         while !cursor.isAtEnd {
             cursor.skipBlanks()
             if cursor.current == UInt8(ascii: "}") {

@@ -146,7 +146,7 @@ struct FileReader {
         guard open != nil else { return fileError(message, line: line) }
         report(.error, line: line, message)
         open = nil
-        return skipFailedBlock()
+        return skipFailedBlock(errorLine: line)
     }
 
     /// Abandons the rest of the file; the open block (if any) is dropped.
