@@ -15,7 +15,7 @@ struct Logrotated: AsyncParsableCommand {
               logrotated rotate --dry-run /etc/logrotate.conf   show what would happen, change nothing
             """,
         version: Logrotated.version,
-        subcommands: [RotateCommand.self]
+        subcommands: [RotateCommand.self, CheckCommand.self]
     )
 
     /// The version printed by `--version`.

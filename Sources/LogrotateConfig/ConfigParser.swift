@@ -1,0 +1,79 @@
+import Platform
+
+/// Reads logrotate configuration text into blocks, changed defaults and diagnostics; never fails, never does I/O.
+///
+/// Line-based like logrotate: a keyword (`[A-Za-z]+`) then blanks or `=`; values run to the end of the line; `#` starts
+/// a comment only as the first non-blank of a line; a line starting with `/`, `"`, `'` or `~` starts a pattern list that
+/// runs to `{`. Errors follow logrotate 3.21 (see `FileReader`). `include` is handed to the caller, which reads the
+/// file through the same parser (`ConfigLoader` does).
+/// Equivalent logrotate code: `config.c readConfigFile`.
+public struct ConfigParser: Sendable {
+    /// Resolves `create`, `createolddir` and `su` owners.
+    public var accounts: any AccountDirectory
+    /// What `~/` expands to in patterns and `olddir` (`nil` leaves `~` as written).
+    public var homeDirectory: String?
+
+    /// Reads the file named by an `include` into the state; `ConfigLoader` provides one.
+    public typealias IncludeHandler = (IncludeRequest, inout ConfigState) -> Void
+
+    /// A parser resolving names through `accounts` and expanding `~/` to `homeDirectory`.
+    public init(accounts: any AccountDirectory = SystemAccountDirectory(), homeDirectory: String? = nil) {
+        self.accounts = accounts
+        self.homeDirectory = homeDirectory
+    }
+
+    /// Parses one file's bytes into `state`: its blocks are appended, its global directives change
+    /// `state.defaults`, its problems are added to `state.diagnostics`. When the file had any error, the defaults are
+    /// put back to what they were before it (as logrotate does).
+    public func parse(
+        _ bytes: [UInt8],
+        file: String,
+        into state: inout ConfigState,
+        include: IncludeHandler
+    ) {
+        withoutActuallyEscaping(include) { include in
+            var reader = FileReader(parser: self, file: file, bytes: bytes, include: include)
+            swap(&reader.state, &state)
+            let defaultsBefore = reader.state.defaults
+            let errorsBefore = reader.state.errorCount
+            reader.run()
+            if reader.state.errorCount > errorsBefore { reader.state.defaults = defaultsBefore }
+            swap(&reader.state, &state)
+        }
+    }
+
+    /// Parses text into `state`; `include` directives are reported as not followed (use `ConfigLoader` for them).
+    public func parse(_ text: String, file: String, into state: inout ConfigState) {
+        parse(Array(text.utf8), file: file, into: &state) { request, state in
+            state.diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    file: request.location.file,
+                    line: request.location.line,
+                    "include \(request.path) not followed (no loader)"
+                )
+            )
+        }
+    }
+
+    /// Parses one text from logrotate's defaults.
+    public func parse(_ text: String, file: String) -> ConfigState {
+        var state = ConfigState()
+        parse(text, file: file, into: &state)
+        return state
+    }
+}
+
+/// An `include` directive met while parsing.
+public struct IncludeRequest: Equatable, Sendable {
+    /// The value as written (not yet resolved or `~`-expanded).
+    public var path: String
+    /// Where the directive is.
+    public var location: SourceLocation
+
+    /// A request for `path` made at `location`.
+    public init(path: String, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
+}
