@@ -165,7 +165,9 @@ public final class InMemoryFileSystem: FileSystem {
         _ body: (inout State) throws(PlatformError) -> Void
     ) throws(PlatformError) {
         try state.withLock { state throws(PlatformError) in
-            if let failure = paths.lazy.compactMap({ state.failures[$0] }).first { throw failure }
+            for path in paths {
+                if let failure = state.failures[path] { throw failure }
+            }
             try body(&state)
         }
     }
