@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries, found with pkg-config (Debian -dev packages).
@@ -49,10 +50,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Rotation", "Scheduling", "LogrotateConfig", "Platform", "CSystemd",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .executableTarget(
             name: "logrotated",
             dependencies: [
-                "Rotation", "Scheduling", "LogrotateConfig", "Platform",
+                "Daemon", "Rotation", "Scheduling", "LogrotateConfig", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -65,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "RotationTests",
             dependencies: ["Rotation", "Scheduling", "LogrotateConfig", "Platform", "PlatformTesting"]
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "Scheduling", "LogrotateConfig", "Platform", "PlatformTesting"]
         ),
         .testTarget(name: "logrotatedTests", dependencies: ["logrotated"]),
     ]

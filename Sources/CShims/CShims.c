@@ -22,3 +22,5 @@ int64_t cshims_copy_file_range(int fd_in, int fd_out, uint64_t length) {
 int cshims_o_nofollow(void) { return O_NOFOLLOW; }
 int cshims_o_directory(void) { return O_DIRECTORY; }
 int cshims_o_cloexec(void) { return O_CLOEXEC; }
+int cshims_seek_data(void) { return SEEK_DATA; }
+int cshims_seek_hole(void) { return SEEK_HOLE; }

@@ -18,4 +18,8 @@ int cshims_o_nofollow(void);
 int cshims_o_directory(void);
 int cshims_o_cloexec(void);
 
+/// lseek whence values for sparse files.
+int cshims_seek_data(void);
+int cshims_seek_hole(void);
+
 #endif

@@ -1,0 +1,1 @@
+// The daemon (scheduler loop, triggers, systemd notifier) lands here.

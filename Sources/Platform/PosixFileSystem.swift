@@ -1,0 +1,175 @@
+import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `FileSystem` on the real disk, through the `system_*` wrappers.
+public struct PosixFileSystem: FileSystem {
+    public init() {}
+
+    public func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus? {
+        switch system_lstat(path, followSymlinks: followSymlinks) {
+        case .success(let s): return FileStatus(s)
+        case .failure(.noSuchFileOrDirectory), .failure(.notDirectory): return nil
+        case .failure(let errno): throw .syscall("stat", path, errno)
+        }
+    }
+
+    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [String] {
+        try system_listDirectory(path).orThrow("reading directory", path)
+    }
+
+    public func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
+        if case .failure(let errno) = system_rename(source, target, replace: replace) {
+            throw .rename(source, target, errno)
+        }
+    }
+
+    public func createFile(
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) {
+        let fd = try openNew(path, permissions: permissions, owner: owner, group: group)
+        system_close(fd)
+    }
+
+    public func createDirectory(
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) {
+        try system_mkdir(path, 0o700 & mode_t(permissions)).orThrow("mkdir", path)
+        let fd = try system_open(path, OpenFlags.readOnly | OpenFlags.directory | OpenFlags.noFollow)
+            .orThrow("open", path)
+        defer { system_close(fd) }
+        try applyOwnership(fd, path, permissions: permissions, owner: owner, group: group)
+    }
+
+    public func remove(_ path: FilePath) throws(PlatformError) {
+        try system_unlink(path).orThrow("unlink", path)
+    }
+
+    @discardableResult
+    public func copyFile(
+        _ source: FilePath,
+        to target: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) -> UInt64 {
+        let input = try openExisting(source, OpenFlags.readOnly)
+        defer { system_close(input) }
+        let output = try openNew(target, permissions: permissions, owner: owner, group: group)
+        defer { system_close(output) }
+        do {
+            let copied = try FileCopier.copy(from: input, to: output, source: source, target: target)
+            try system_fsync(output).orThrow("fsync", target)
+            return copied
+        } catch {
+            _ = system_unlink(target)
+            throw error
+        }
+    }
+
+    public func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
+        let fd = try openExisting(path, OpenFlags.writeOnly)
+        defer { system_close(fd) }
+        try system_ftruncate(fd, Int64(length)).orThrow("truncate", path)
+    }
+
+    public func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError) {
+        let fd = try openExisting(path, OpenFlags.readOnly)
+        defer { system_close(fd) }
+        try system_futimens(fd, access: access, modification: modification).orThrow("setting times", path)
+    }
+
+    public func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
+        let fd = try openExisting(path, OpenFlags.readOnly)
+        defer { system_close(fd) }
+        var contents: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { system_read(fd, into: $0) }.orThrow("read", path)
+            if count == 0 { return contents }
+            contents.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    public func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
+        let temporary = FilePath(path.string + ".tmp")
+        _ = system_unlink(temporary)
+        let fd = try openNew(temporary, permissions: permissions, owner: nil, group: nil)
+        do {
+            defer { system_close(fd) }
+            try writeAll(fd, contents, temporary)
+            try system_fsync(fd).orThrow("fsync", temporary)
+        } catch {
+            _ = system_unlink(temporary)
+            throw error
+        }
+        try rename(temporary, to: path, replace: true)
+        try syncDirectory(of: path)
+    }
+
+    // MARK: - Helpers
+
+    /// Opens an existing regular file without following a final symlink.
+    private func openExisting(_ path: FilePath, _ flags: Int32) throws(PlatformError) -> Int32 {
+        try system_open(path, flags | OpenFlags.noFollow | OpenFlags.nonBlocking).orThrow("open", path)
+    }
+
+    /// Creates a file with O_EXCL|O_NOFOLLOW, at most 0600 & permissions until mode and owner are set.
+    private func openNew(
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) -> Int32 {
+        let flags = OpenFlags.writeOnly | OpenFlags.create | OpenFlags.exclusive | OpenFlags.noFollow
+        let fd = try system_open(path, flags, 0o600 & mode_t(permissions)).orThrow("creating", path)
+        do {
+            try applyOwnership(fd, path, permissions: permissions, owner: owner, group: group)
+        } catch {
+            system_close(fd)
+            _ = system_unlink(path)
+            throw error
+        }
+        return fd
+    }
+
+    private func applyOwnership(
+        _ fd: Int32,
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) {
+        if owner != nil || group != nil {
+            let uid = owner.map { uid_t($0) } ?? uid_t.max
+            let gid = group.map { gid_t($0) } ?? gid_t.max
+            try system_fchown(fd, uid, gid).orThrow("chown", path)
+        }
+        try system_fchmod(fd, mode_t(permissions)).orThrow("chmod", path)
+    }
+
+    private func writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: FilePath) throws(PlatformError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = try bytes.withUnsafeBytes {
+                system_write(fd, UnsafeRawBufferPointer(rebasing: $0[offset...]))
+            }.orThrow("write", path)
+            offset += written
+        }
+    }
+
+    private func syncDirectory(of path: FilePath) throws(PlatformError) {
+        let directory = path.removingLastComponent()
+        let fd = try system_open(directory, OpenFlags.readOnly | OpenFlags.directory).orThrow("open", directory)
+        defer { system_close(fd) }
+        try system_fsync(fd).orThrow("fsync", directory)
+    }
+}

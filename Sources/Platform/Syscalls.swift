@@ -1,0 +1,154 @@
+import CShims
+import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// The only file that calls the C library for file operations: each wrapper returns `Result<_, Errno>`,
+// retrying on EINTR, and typed APIs above it turn the errno into a `PlatformError`.
+
+/// Calls `body` until it does not fail with EINTR; a result of -1 becomes the current errno.
+internal func valueOrErrno<T: FixedWidthInteger>(retryOnInterrupt: Bool = true, _ body: () -> T) -> Result<T, Errno> {
+    while true {
+        let value = body()
+        if value != -1 { return .success(value) }
+        let error = Errno(rawValue: Glibc.errno)
+        if retryOnInterrupt && error == .interrupted { continue }
+        return .failure(error)
+    }
+}
+
+internal func system_lstat(_ path: FilePath, followSymlinks: Bool) -> Result<stat, Errno> {
+    var buffer = stat()
+    return path.withPlatformString { cPath in
+        valueOrErrno { followSymlinks ? stat(cPath, &buffer) : lstat(cPath, &buffer) }.map { _ in buffer }
+    }
+}
+
+internal func system_open(_ path: FilePath, _ flags: Int32, _ mode: mode_t = 0) -> Result<Int32, Errno> {
+    path.withPlatformString { cPath in valueOrErrno { open(cPath, flags | O_CLOEXEC, mode) } }
+}
+
+internal func system_close(_ fd: Int32) {
+    _ = close(fd)
+}
+
+internal func system_fstat(_ fd: Int32) -> Result<stat, Errno> {
+    var buffer = stat()
+    return valueOrErrno { fstat(fd, &buffer) }.map { _ in buffer }
+}
+
+internal func system_rename(_ source: FilePath, _ target: FilePath, replace: Bool) -> Result<Void, Errno> {
+    source.withPlatformString { from in
+        target.withPlatformString { to in
+            valueOrErrno { replace ? rename(from, to) : cshims_rename_noreplace(from, to) }.map { _ in () }
+        }
+    }
+}
+
+internal func system_unlink(_ path: FilePath) -> Result<Void, Errno> {
+    path.withPlatformString { cPath in valueOrErrno { unlink(cPath) }.map { _ in () } }
+}
+
+internal func system_mkdir(_ path: FilePath, _ mode: mode_t) -> Result<Void, Errno> {
+    path.withPlatformString { cPath in valueOrErrno { mkdir(cPath, mode) }.map { _ in () } }
+}
+
+internal func system_fchmod(_ fd: Int32, _ mode: mode_t) -> Result<Void, Errno> {
+    valueOrErrno { fchmod(fd, mode) }.map { _ in () }
+}
+
+internal func system_fchown(_ fd: Int32, _ owner: uid_t, _ group: gid_t) -> Result<Void, Errno> {
+    valueOrErrno { fchown(fd, owner, group) }.map { _ in () }
+}
+
+internal func system_fsync(_ fd: Int32) -> Result<Void, Errno> {
+    valueOrErrno { fsync(fd) }.map { _ in () }
+}
+
+internal func system_ftruncate(_ fd: Int32, _ length: Int64) -> Result<Void, Errno> {
+    valueOrErrno { ftruncate(fd, off_t(length)) }.map { _ in () }
+}
+
+internal func system_futimens(_ fd: Int32, access: Timestamp, modification: Timestamp) -> Result<Void, Errno> {
+    var times = [
+        timespec(tv_sec: time_t(access.seconds), tv_nsec: Int(access.nanoseconds)),
+        timespec(tv_sec: time_t(modification.seconds), tv_nsec: Int(modification.nanoseconds)),
+    ]
+    return valueOrErrno { futimens(fd, &times) }.map { _ in () }
+}
+
+internal func system_read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Errno> {
+    valueOrErrno { read(fd, buffer.baseAddress, buffer.count) }
+}
+
+internal func system_write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Result<Int, Errno> {
+    valueOrErrno { write(fd, buffer.baseAddress, buffer.count) }
+}
+
+internal func system_lseek(_ fd: Int32, _ offset: Int64, _ whence: Int32) -> Result<Int64, Errno> {
+    valueOrErrno { Int64(lseek(fd, off_t(offset), whence)) }
+}
+
+internal func system_copy_file_range(_ input: Int32, _ output: Int32, _ length: UInt64) -> Result<Int64, Errno> {
+    valueOrErrno { cshims_copy_file_range(input, output, length) }
+}
+
+internal func system_geteuid() -> UInt32 {
+    geteuid()
+}
+
+/// Lists a directory with `opendir`/`readdir`, without `.` and `..`.
+internal func system_listDirectory(_ path: FilePath) -> Result<[String], Errno> {
+    guard let dir = path.withPlatformString({ opendir($0) }) else {
+        return .failure(Errno(rawValue: Glibc.errno))
+    }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+            pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return .success(names)
+}
+
+/// `O_NOFOLLOW`, `O_DIRECTORY` and friends as Swift values.
+internal enum OpenFlags {
+    static let readOnly = O_RDONLY
+    static let writeOnly = O_WRONLY
+    static let readWrite = O_RDWR
+    static let create = O_CREAT
+    static let exclusive = O_EXCL
+    static let truncate = O_TRUNC
+    static let noFollow = cshims_o_nofollow()
+    static let directory = cshims_o_directory()
+    static let nonBlocking = O_NONBLOCK
+}
+
+extension FileStatus {
+    /// Converts a C `struct stat`.
+    internal init(_ s: stat) {
+        let kind: Kind
+        switch s.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symlink
+        default: kind = .other
+        }
+        self.init(
+            kind: kind,
+            size: UInt64(max(0, s.st_size)),
+            permissions: UInt32(s.st_mode & 0o7777),
+            owner: s.st_uid,
+            group: s.st_gid,
+            linkCount: UInt64(s.st_nlink),
+            device: UInt64(s.st_dev),
+            inode: UInt64(s.st_ino),
+            accessTime: Timestamp(seconds: Int64(s.st_atim.tv_sec), nanoseconds: Int64(s.st_atim.tv_nsec)),
+            modificationTime: Timestamp(seconds: Int64(s.st_mtim.tv_sec), nanoseconds: Int64(s.st_mtim.tv_nsec))
+        )
+    }
+}

@@ -1,0 +1,312 @@
+/// The matrix of configurations and trees compared with logrotate 3.21.
+enum DifferentialCases {
+    static let log = SeedFile(name: "logs/app.log", content: "current line\n")
+    static let olds = [
+        SeedFile(name: "logs/app.log.1", content: "one\n"),
+        SeedFile(name: "logs/app.log.2", content: "two\n"),
+        SeedFile(name: "logs/app.log.3", content: "three\n"),
+    ]
+
+    /// A block for `@DIR@/logs/app.log` with the given directives.
+    static func block(_ directives: String, pattern: String = "@DIR@/logs/app.log") -> String {
+        "\(pattern) {\n\(directives)\n}\n"
+    }
+
+    static let numbered: [DifferentialCase] = [
+        .init(name: "forced rotate 2", config: block("rotate 2"), files: [log], force: true),
+        .init(name: "shift existing generations", config: block("rotate 3"), files: [log] + olds, force: true),
+        .init(name: "oldest removed by count", config: block("rotate 2"), files: [log] + olds, force: true),
+        .init(name: "rotate 0 removes the rotated file", config: block("rotate 0"), files: [log], force: true),
+        .init(
+            name: "rotate -1 keeps everything",
+            config: block("rotate -1"),
+            files: [log] + olds + [SeedFile(name: "logs/app.log.7", content: "seven\n")],
+            force: true
+        ),
+        .init(name: "start 0", config: block("rotate 2\nstart 0"), files: [log], force: true),
+        .init(
+            name: "start 6",
+            config: block("rotate 3\nstart 6"),
+            files: [log, SeedFile(name: "logs/app.log.6", content: "six\n")],
+            force: true
+        ),
+        .init(
+            name: "extension",
+            config: block("rotate 2\nextension .log"),
+            files: [log, SeedFile(name: "logs/app.1.log", content: "old\n")],
+            force: true
+        ),
+        .init(name: "addextension", config: block("rotate 2\naddextension .old"), files: [log], force: true),
+        .init(
+            name: "olddir relative",
+            config: block("rotate 2\nolddir old"),
+            files: [log, SeedFile(name: "logs/old/app.log.1", content: "one\n")],
+            force: true,
+            directories: ["logs/old"]
+        ),
+        .init(
+            name: "olddir absolute",
+            config: block("rotate 2\nolddir @DIR@/archive"),
+            files: [log],
+            force: true,
+            directories: ["archive"]
+        ),
+        .init(
+            name: "createolddir with mode",
+            config: block("rotate 2\nolddir @DIR@/made\ncreateolddir 0750"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "maxage removes old generations",
+            config: block("rotate 5\nmaxage 2"),
+            files: [
+                log, SeedFile(name: "logs/app.log.1", content: "new\n", ageHours: 10),
+                SeedFile(name: "logs/app.log.2", content: "old\n", ageHours: 24 * 5),
+            ],
+            force: true
+        ),
+    ]
+
+    static let methods: [DifferentialCase] = [
+        .init(name: "create with mode", config: block("rotate 1\ncreate 0640"), files: [log], force: true),
+        .init(
+            name: "create keeps source mode",
+            config: block("rotate 1\ncreate"),
+            files: [SeedFile(name: "logs/app.log", content: "x\n", mode: 0o600)],
+            force: true
+        ),
+        .init(name: "copy", config: block("rotate 1\ncopy"), files: [log], force: true),
+        .init(name: "copytruncate", config: block("rotate 1\ncopytruncate"), files: [log], force: true),
+        .init(name: "copytruncate rotate 0", config: block("rotate 0\ncopytruncate"), files: [log], force: true),
+        .init(
+            name: "renamecopy with create",
+            config: block("rotate 1\nrenamecopy\ncreate 0600"),
+            files: [log],
+            force: true
+        ),
+    ]
+
+    static let compression: [DifferentialCase] = [
+        .init(name: "compress", config: block("rotate 2\ncompress"), files: [log] + olds.prefix(1), force: true),
+        .init(
+            name: "compress shifts .gz generations",
+            config: block("rotate 3\ncompress"),
+            files: [log, SeedFile(name: "logs/app.log.1.gz", content: "one\n", gzip: true)],
+            force: true
+        ),
+        .init(
+            name: "delaycompress",
+            config: block("rotate 3\ncompress\ndelaycompress"),
+            files: [log, SeedFile(name: "logs/app.log.1", content: "one\n")],
+            force: true
+        ),
+        .init(name: "compress rotate 0", config: block("rotate 0\ncompress"), files: [log], force: true),
+        .init(
+            name: "compresscmd zstd",
+            config: block("rotate 2\ncompress\ncompresscmd /usr/bin/zstd\nuncompresscmd /usr/bin/unzstd"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "compressoptions level",
+            config: block("rotate 2\ncompress\ncompressoptions -9"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "external compresscmd",
+            config: block("rotate 2\ncompress\ncompresscmd /bin/bzip2\ncompressext .bz2"),
+            files: [log],
+            force: true
+        ),
+    ]
+
+    static let dueness: [DifferentialCase] = [
+        .init(name: "first run records, does not rotate", config: block("daily\nrotate 1"), files: [log]),
+        .init(
+            name: "daily due after a day",
+            config: block("daily\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-1d")]
+        ),
+        .init(
+            name: "daily not due same day",
+            config: block("daily\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-1h")]
+        ),
+        .init(
+            name: "weekly due after 8 days",
+            config: block("weekly\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-8d")]
+        ),
+        .init(
+            name: "monthly due after 40 days",
+            config: block("monthly\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-40d")]
+        ),
+        .init(
+            name: "yearly not due after 2 hours",
+            config: block("yearly\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-2h")]
+        ),
+        .init(name: "size reached", config: block("size 5\nrotate 1"), files: [log]),
+        .init(name: "size not reached", config: block("size 1k\nrotate 1"), files: [log]),
+        .init(
+            name: "minsize blocks daily",
+            config: block("daily\nminsize 1M\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-2d")]
+        ),
+        .init(
+            name: "maxsize forces before daily",
+            config: block("daily\nmaxsize 4\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-1h")]
+        ),
+        .init(
+            name: "notifempty under force",
+            config: block("rotate 1\nnotifempty"),
+            files: [SeedFile(name: "logs/app.log", content: "")],
+            force: true
+        ),
+        .init(
+            name: "ifempty under force",
+            config: block("rotate 1\nifempty"),
+            files: [SeedFile(name: "logs/app.log", content: "")],
+            force: true
+        ),
+        .init(name: "missing log is an error", config: block("rotate 1"), force: true),
+        .init(name: "missingok", config: block("rotate 1\nmissingok"), force: true),
+        .init(
+            name: "glob over several logs",
+            config: block("rotate 1", pattern: "@DIR@/logs/*.log"),
+            files: [log, SeedFile(name: "logs/b.log", content: "b\n")],
+            force: true
+        ),
+        .init(
+            name: "old state entries kept",
+            config: block("rotate 1"),
+            files: [log],
+            state: [("/nonexistent/other.log", "2026-1-2-3:4:5"), ("@DIR@/logs/app.log", "-3d")],
+            force: true
+        ),
+    ]
+
+    static let scripts: [DifferentialCase] = [
+        .init(
+            name: "postrotate arguments",
+            config: block("rotate 1\npostrotate\n  echo \"post $0 $1 $2\" >> @DIR@/script.out\nendscript"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "all scripts, nonshared, two logs",
+            config: block(
+                """
+                rotate 1
+                firstaction
+                  echo "first $1" >> @DIR@/script.out
+                endscript
+                prerotate
+                  echo "pre $1" >> @DIR@/script.out
+                endscript
+                postrotate
+                  echo "post $1 $2" >> @DIR@/script.out
+                endscript
+                lastaction
+                  echo "last $1" >> @DIR@/script.out
+                endscript
+                """,
+                pattern: "@DIR@/logs/*.log"
+            ),
+            files: [log, SeedFile(name: "logs/b.log", content: "b\n")],
+            force: true
+        ),
+        .init(
+            name: "sharedscripts",
+            config: block(
+                "rotate 1\nsharedscripts\npostrotate\n  echo \"post $1 $2\" >> @DIR@/script.out\nendscript",
+                pattern: "@DIR@/logs/*.log"
+            ),
+            files: [log, SeedFile(name: "logs/b.log", content: "b\n")],
+            force: true
+        ),
+        .init(
+            name: "failing prerotate skips the log",
+            config: block("rotate 2\nprerotate\n  exit 1\nendscript"),
+            files: [log] + olds.prefix(1),
+            force: true
+        ),
+        .init(
+            name: "failing postrotate skips compression",
+            config: block("rotate 2\ncompress\npostrotate\n  exit 3\nendscript"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "failing firstaction aborts the block",
+            config: block("rotate 2\nfirstaction\n  exit 1\nendscript"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "preremove before removal",
+            config: block("rotate 1\npreremove\n  echo \"preremove $1\" >> @DIR@/script.out\nendscript"),
+            files: [log] + olds.prefix(1),
+            force: true
+        ),
+    ]
+
+    static let mailAndNames: [DifferentialCase] = [
+        .init(
+            name: "maillast",
+            config: block("rotate 1\nmail ops@example.com"),
+            files: [log] + olds.prefix(1),
+            force: true
+        ),
+        .init(
+            name: "mailfirst",
+            config: block("rotate 1\nmail ops@example.com\nmailfirst"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "mail compressed",
+            config: block("rotate 1\ncompress\nmail ops@example.com"),
+            files: [log, SeedFile(name: "logs/app.log.1.gz", content: "one\n", gzip: true)],
+            force: true
+        ),
+        .init(name: "dateext", config: block("rotate 2\ndateext"), files: [log], force: true),
+        .init(
+            name: "dateext cleanup by date",
+            config: block("rotate 2\ndateext"),
+            files: [
+                log, SeedFile(name: "logs/app.log-20200101", content: "a\n"),
+                SeedFile(name: "logs/app.log-20210101", content: "b\n"),
+                SeedFile(name: "logs/app.log-20190101", content: "c\n"),
+            ],
+            force: true
+        ),
+        .init(
+            name: "dateformat with seconds",
+            config: block("rotate 2\ndateext\ndateformat -%Y%m%d-%s"),
+            files: [log],
+            force: true
+        ),
+        .init(name: "dateyesterday", config: block("rotate 2\ndateext\ndateyesterday"), files: [log], force: true),
+        .init(
+            name: "dateext compress",
+            config: block("rotate 2\ndateext\ncompress"),
+            files: [log, SeedFile(name: "logs/app.log-20200101.gz", content: "a\n", gzip: true)],
+            force: true
+        ),
+        .init(name: "shred", config: block("rotate 0\nshred"), files: [log], force: true),
+    ]
+
+    static let all = numbered + methods + compression + dueness + scripts + mailAndNames
+}
