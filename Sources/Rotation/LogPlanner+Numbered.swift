@@ -42,9 +42,12 @@ extension LogPlanner {
         remove(disposal, purpose: .oldLog, view: &view)
     }
 
+    /// A missing generation is still "renamed", as logrotate does: the executor reports `old log X does not exist`
+    /// for it, and `-d` prints logrotate's `renaming` line. Only `maxage`'s stat reports it up front.
     private mutating func shift(_ index: Int, view: inout FileView) {
         let old = naming.numbered(index, compressed: true)
-        guard let status = view.status(of: old) else {
+        let status = view.status(of: old)
+        if status == nil, settings.maxAge > 0 {
             output.append(.notice(.oldLogMissing(old)))
             return
         }
@@ -56,6 +59,6 @@ extension LogPlanner {
         let new = naming.numbered(index + 1, compressed: true)
         let purpose = RenamePurpose.shift(rotateCount: settings.rotate, start: settings.start, index: index)
         output.append(.rename(from: old, to: new, purpose: purpose))
-        view.move(old, to: new)
+        if status != nil { view.move(old, to: new) }
     }
 }

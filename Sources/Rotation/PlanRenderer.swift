@@ -4,9 +4,10 @@ import SystemPackage
 /// Prints a block's header and a plan's steps in logrotate's `-d`/`-v` wording, so `logrotated rotate -d` reads
 /// like `logrotate -d`.
 ///
-/// Differences: logrotate prints `renaming A to B (…)` for every index of the shift loop and discovers the missing
-/// ones while renaming; the plan already knows them, so missing generations read `old log X does not exist`
-/// (what `logrotate -v` prints for them) in `-d` too. `prerotate` comes before the shift (see `Planner`).
+/// Differences: the plan simulates earlier steps, so where `logrotate -d` (which renames nothing) says
+/// `log X doesn't exist -- won't try to dispose of it` for a generation its own shift would create, this prints the
+/// removal that will happen; `prerotate` comes before the shift (see `Planner`); mail sends print nothing, as in
+/// logrotate.
 ///
 /// Equivalent logrotate code: the `message(MESS_DEBUG, …)` calls of `logrotate.c`.
 public struct PlanRenderer: Sendable {

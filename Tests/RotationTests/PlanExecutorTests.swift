@@ -83,9 +83,14 @@ private func failingScripts() -> RecordingProcessRunner {
     @Test(arguments: Backend.allCases)
     func execute_copytruncate_copiesThenEmptiesTheLog(backend: Backend) throws {
         try backend.withTree(["a.log": "data", "a.log.1": "old"]) { fileSystem, root in
-            let report = try rotate(under: root, in: fileSystem) { $0.rotate = 2; $0.copyTruncate = true }
+            let report = try rotate(under: root, in: fileSystem) {
+                $0.rotate = 2
+                $0.copyTruncate = true
+            }
             #expect(report.succeeded)
-            #expect(try FileTree(reading: root, from: fileSystem) == ["a.log": "", "a.log.1": "data", "a.log.2": "old"])
+            #expect(
+                try FileTree(reading: root, from: fileSystem) == ["a.log": "", "a.log.1": "data", "a.log.2": "old"]
+            )
         }
     }
 
@@ -109,7 +114,10 @@ private func failingScripts() -> RecordingProcessRunner {
     func execute_whenRotationTargetExists_failsWithoutOverwriting(backend: Backend) throws {
         let tree: FileTree = ["a.log": "new", "a.log.1": "stale"]
         try backend.withTree(tree) { fileSystem, root in
-            let report = try rotate(under: root, in: fileSystem) { $0.rotate = 1; $0.compress = true }
+            let report = try rotate(under: root, in: fileSystem) {
+                $0.rotate = 1
+                $0.compress = true
+            }
             let log = root.appending("a.log")
             guard case .failed(let failure) = report.result(for: log) else {
                 Issue.record("expected a failure")
@@ -204,7 +212,10 @@ private func failingScripts() -> RecordingProcessRunner {
     @Test func execute_maillastCompressed_uncompressesThenMailsBeforeRemoving() throws {
         let fileSystem = try memoryFileSystem(["a.log": "a", "a.log.1.gz": "z"])
         let runner = RecordingProcessRunner { request in
-            ProcessResult(status: .exited(0), standardOutput: request.executable == "/bin/gunzip" ? Array("plain".utf8) : [])
+            ProcessResult(
+                status: .exited(0),
+                standardOutput: request.executable == "/bin/gunzip" ? Array("plain".utf8) : []
+            )
         }
         let report = try rotate(under: "/x", in: fileSystem, runner: runner) {
             $0.rotate = 1
@@ -222,7 +233,10 @@ private func failingScripts() -> RecordingProcessRunner {
     @Test func execute_whenMailFails_keepsTheFileToDispose() throws {
         let fileSystem = try memoryFileSystem(["a.log": "a", "a.log.1": "old"])
         let runner = RecordingProcessRunner { _ in ProcessResult(status: .exited(1)) }
-        let report = try rotate(under: "/x", in: fileSystem, runner: runner) { $0.rotate = 1; $0.mail = "ops@x" }
+        let report = try rotate(under: "/x", in: fileSystem, runner: runner) {
+            $0.rotate = 1
+            $0.mail = "ops@x"
+        }
         #expect(!report.succeeded)
         #expect(try FileTree(reading: "/x", from: fileSystem) == ["a.log.1": "a", "a.log.2": "old"])
     }

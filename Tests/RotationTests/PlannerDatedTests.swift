@@ -11,7 +11,14 @@ import Testing
             "a.log": "x", "a.log-20200101.gz": "", "a.log-20210101.gz": "", "a.log-20220101.gz": "",
             "a.log-20230101.gz": "", "a.log-old.gz": "",
         ])
-        let result = plan(makeBlock { $0.rotate = 2; $0.dateExt = true; $0.compress = true }, in: fileSystem)
+        let result = plan(
+            makeBlock {
+                $0.rotate = 2
+                $0.dateExt = true
+                $0.compress = true
+            },
+            in: fileSystem
+        )
         #expect(
             result.steps.map(\.step) == [
                 header(rotate: 2),
@@ -32,7 +39,11 @@ import Testing
 
     @Test func plan_dateformatNotLexical_sortsExistingFilesByDate() throws {
         let fileSystem = try memoryFileSystem(["a.log": "", "a.log-31122020": "", "a.log-01012021": ""])
-        let block = makeBlock { $0.rotate = 1; $0.dateExt = true; $0.dateFormat = "-%d%m%Y" }
+        let block = makeBlock {
+            $0.rotate = 1
+            $0.dateExt = true
+            $0.dateFormat = "-%d%m%Y"
+        }
         let removals = plan(block, in: fileSystem).steps.compactMap { step -> FilePath? in
             if case .remove(let path, _, _, _) = step.step { path } else { nil }
         }
@@ -41,10 +52,20 @@ import Testing
 
     @Test func plan_dateextDestinationExists_isAProblemAndPlansNothingForTheLog() throws {
         let fileSystem = try memoryFileSystem(["a.log": "", "a.log-20261129.gz": "", "a.log-20200101.gz": ""])
-        let result = plan(makeBlock { $0.rotate = 1; $0.dateExt = true; $0.compress = true }, in: fileSystem)
+        let result = plan(
+            makeBlock {
+                $0.rotate = 1
+                $0.dateExt = true
+                $0.compress = true
+            },
+            in: fileSystem
+        )
         #expect(
             result.problems == [
-                PlanProblem(log: "/x/a.log", message: "destination /x/a.log-20261129.gz already exists, skipping rotation")
+                PlanProblem(
+                    log: "/x/a.log",
+                    message: "destination /x/a.log-20261129.gz already exists, skipping rotation"
+                )
             ]
         )
         #expect(result.steps.map(\.step) == [header(rotate: 1)])
@@ -52,18 +73,37 @@ import Testing
 
     @Test func plan_dateyesterdayAndDatehourago_nameTheEarlierMoment() throws {
         let fileSystem = try memoryFileSystem(["a.log": ""])
-        let yesterday = plan(makeBlock { $0.dateExt = true; $0.dateYesterday = true }, in: fileSystem)
-        #expect(yesterday.steps.map(\.step).contains(.rename(from: "/x/a.log", to: "/x/a.log-20261128", purpose: .rotate)))
-        let hourAgo = plan(
-            makeBlock { $0.dateExt = true; $0.dateHourAgo = true; $0.criterion = .time(.hourly) },
+        let yesterday = plan(
+            makeBlock {
+                $0.dateExt = true
+                $0.dateYesterday = true
+            },
             in: fileSystem
         )
-        #expect(hourAgo.steps.map(\.step).contains(.rename(from: "/x/a.log", to: "/x/a.log-2026112901", purpose: .rotate)))
+        #expect(
+            yesterday.steps.map(\.step).contains(.rename(from: "/x/a.log", to: "/x/a.log-20261128", purpose: .rotate))
+        )
+        let hourAgo = plan(
+            makeBlock {
+                $0.dateExt = true
+                $0.dateHourAgo = true
+                $0.criterion = .time(.hourly)
+            },
+            in: fileSystem
+        )
+        #expect(
+            hourAgo.steps.map(\.step).contains(.rename(from: "/x/a.log", to: "/x/a.log-2026112901", purpose: .rotate))
+        )
     }
 
     @Test func plan_dateextDelaycompress_compressesEveryUncompressedDatedFile() throws {
         let fileSystem = try memoryFileSystem(["a.log": "", "a.log-20261127": "", "a.log-20261128": ""])
-        let block = makeBlock { $0.rotate = 5; $0.dateExt = true; $0.compress = true; $0.delayCompress = true }
+        let block = makeBlock {
+            $0.rotate = 5
+            $0.dateExt = true
+            $0.compress = true
+            $0.delayCompress = true
+        }
         let compressed = plan(block, in: fileSystem).steps.compactMap { step -> FilePath? in
             if case .compress(_, let target, _, _) = step.step { target } else { nil }
         }
@@ -89,6 +129,8 @@ import Testing
         var settings = LogSettings()
         settings.compress = true
         let naming = ArchiveNaming(log: "/x/a.log", settings: settings)
-        #expect(naming.highestIndex(among: ["a.log.2.gz", "a.log.10.gz", "a.log.11", "a.log.x.gz", "b.log.99.gz"]) == 10)
+        #expect(
+            naming.highestIndex(among: ["a.log.2.gz", "a.log.10.gz", "a.log.11", "a.log.x.gz", "b.log.99.gz"]) == 10
+        )
     }
 }
