@@ -27,9 +27,9 @@ extension LogPlanner {
         remove(source, purpose: .compressedSource, view: &view)
     }
 
-    /// Mails an old version about to be removed (`maillast`).
+    /// Mails an old version removed before rotating (dateext count or maxage), with `mailfirst` too, as logrotate's
+    /// `mailLogWrapper` calls from `prerotateSingleLog` do.
     mutating func mailBeforeRemoval(_ path: FilePath) {
-        guard settings.mail != nil, settings.mailWhich == .last else { return }
         mail(path, subject: path.string)
     }
 
