@@ -56,8 +56,8 @@ public struct ExecutionReport: Equatable, Sendable {
 
 /// What the executor reports while it works, for `-v` output.
 public enum ExecutionEvent: Equatable, Sendable {
-    /// A step is about to run (render it with `PlanRenderer` for `-v`).
-    case willRun(PlannedStep)
+    /// The step at `index` of the plan is about to run (render it with `PlanRenderer.lines(forStepAt:in:)`).
+    case willRun(index: Int, PlannedStep)
     /// A message at logrotate's debug level (e.g. `old log X does not exist`).
     case info(String)
     /// An error message (printed by logrotate as `error: …`).

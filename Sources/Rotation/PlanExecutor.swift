@@ -36,8 +36,8 @@ public struct PlanExecutor: Sendable {
             for problem in plan.problems {
                 onEvent(.error(problem.message))
             }
-            for planned in plan.steps where progress.shouldRun(planned.scope) {
-                onEvent(.willRun(planned))
+            for (index, planned) in plan.steps.enumerated() where progress.shouldRun(planned.scope) {
+                onEvent(.willRun(index: index, planned))
                 run(planned, plan: plan, progress: &progress, onEvent: onEvent)
             }
             return progress.report
