@@ -1,1 +1,0 @@
-// Fakes for tests (in-memory file system, recording process runner) land here.

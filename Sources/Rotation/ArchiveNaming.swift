@@ -1,0 +1,92 @@
+import LogrotateConfig
+import SystemPackage
+
+/// Where and under which names a log's old versions live: `DIR/BASE.N EXT CE` or `DIR/BASE DATE EXT CE`.
+///
+/// `DIR` is `olddir` (relative to the log's directory unless absolute) or the log's directory; `BASE` is the log's
+/// file name without `extension`/`addextension`; `EXT` is that extension; `CE` is `compressext` when compressing.
+///
+/// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (`rotNames->dirName`, `baseName`, `fileext`,
+/// `compext`).
+public struct ArchiveNaming: Equatable, Sendable {
+    /// The log itself.
+    public var log: FilePath
+    /// The directory old versions are kept in.
+    public var directory: FilePath
+    /// The file name old versions start with.
+    public var base: String
+    /// What follows the index or date (`extension`/`addextension`), possibly empty.
+    public var fileExtension: String
+    /// `compressext` when `compress` is on, else empty.
+    public var compressExtension: String
+
+    /// Derives the naming of a log's old versions from its settings.
+    public init(log: FilePath, settings: LogSettings) {
+        self.log = log
+        let logDirectory = log.removingLastComponent()
+        if let oldDir = settings.oldDir {
+            let oldPath = FilePath(oldDir)
+            self.directory = oldPath.isAbsolute ? oldPath : logDirectory.pushing(oldPath)
+        } else {
+            self.directory = logDirectory
+        }
+        let name = log.lastComponent?.string ?? ""
+        (self.base, self.fileExtension) = ArchiveNaming.split(name, settings: settings)
+        self.compressExtension = settings.compress ? settings.compressExtension : ""
+    }
+
+    /// `addextension` always applies (stripped from the name first when present); `extension` only when the name
+    /// ends with it.
+    private static func split(_ name: String, settings: LogSettings) -> (base: String, extension: String) {
+        if let added = settings.addExtension {
+            return (name.hasSuffix(added) ? String(name.dropLast(added.count)) : name, added)
+        }
+        if let ext = settings.extension, !ext.isEmpty, name.hasSuffix(ext) {
+            return (String(name.dropLast(ext.count)), ext)
+        }
+        return (name, "")
+    }
+
+    /// `DIR/BASE.N EXT` plus `CE` when `compressed`.
+    public func numbered(_ index: Int, compressed: Bool) -> FilePath {
+        directory.appending("\(base).\(index)\(fileExtension)\(compressed ? compressExtension : "")")
+    }
+
+    /// `DIR/BASE SUFFIX EXT` plus `CE` when `compressed`.
+    public func dated(_ suffix: String, compressed: Bool) -> FilePath {
+        directory.appending("\(base)\(suffix)\(fileExtension)\(compressed ? compressExtension : "")")
+    }
+
+    /// The highest `N` among names `BASE.N EXT CE`: where `rotate -1` starts shifting.
+    ///
+    /// Equivalent logrotate code: `logrotate.c findLastRotated`.
+    public func highestIndex(among names: [String]) -> Int? {
+        let prefix = "\(base)."
+        let suffix = fileExtension + compressExtension
+        return names.compactMap { name -> Int? in
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else {
+                return nil
+            }
+            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+            return digits.allSatisfy { ("0"..."9").contains($0) } ? Int(digits) : nil
+        }.max()
+    }
+
+    /// The names `BASE DATE EXT [CE]` whose date matches `format`'s pattern, oldest first.
+    ///
+    /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (`glob` + `sortGlobResult`).
+    public func datedArchives(among names: [String], format: DateFormat, compressed: Bool) -> [FilePath] {
+        let suffix = fileExtension + (compressed ? compressExtension : "")
+        let matches = names.compactMap { name -> (key: [Int], name: String)? in
+            guard name.hasPrefix(base), name.hasSuffix(suffix), name.count >= base.count + suffix.count else {
+                return nil
+            }
+            let date = name.dropFirst(base.count).dropLast(suffix.count)
+            return format.match(date).map { (format.sortKey($0), name) }
+        }
+        let sorted = matches.sorted { lhs, rhs in
+            lhs.key == rhs.key ? lhs.name < rhs.name : lhs.key.lexicographicallyPrecedes(rhs.key)
+        }
+        return sorted.map { directory.appending($0.name) }
+    }
+}

@@ -1,0 +1,65 @@
+import SystemPackage
+
+/// A step that failed, with logrotate's message (without the `error: ` prefix).
+public struct StepFailure: Error, Equatable, Sendable {
+    /// The failing step; `nil` for a problem found while planning.
+    public var step: RotationStep?
+    public var message: String
+
+    public init(step: RotationStep?, message: String) {
+        self.step = step
+        self.message = message
+    }
+}
+
+/// How one log's rotation ended.
+public struct LogOutcome: Equatable, Sendable {
+    /// Succeeded, or failed at a step (its own, a shared script's, or `firstaction`'s).
+    public enum Result: Equatable, Sendable {
+        case succeeded
+        case failed(StepFailure)
+    }
+
+    public var log: FilePath
+    public var result: Result
+
+    public init(log: FilePath, result: Result) {
+        self.log = log
+        self.result = result
+    }
+}
+
+/// What executing a plan did: one outcome per log, plus failures that belong to no log (`lastaction`).
+///
+/// A log whose outcome is `.failed` should not be recorded as rotated in the state file (logrotate 3.21 records
+/// it anyway, #422); any failure makes logrotate's exit status 1.
+public struct ExecutionReport: Equatable, Sendable {
+    public var logs: [LogOutcome]
+    /// Failures of block scripts that did not fail any log (a failing `lastaction`).
+    public var blockFailures: [StepFailure]
+
+    public init(logs: [LogOutcome], blockFailures: [StepFailure] = []) {
+        self.logs = logs
+        self.blockFailures = blockFailures
+    }
+
+    /// True when every log was rotated and every script succeeded.
+    public var succeeded: Bool {
+        blockFailures.isEmpty && logs.allSatisfy { $0.result == .succeeded }
+    }
+
+    /// The outcome of one log.
+    public func result(for log: FilePath) -> LogOutcome.Result? {
+        logs.first { $0.log == log }?.result
+    }
+}
+
+/// What the executor reports while it works, for `-v` output.
+public enum ExecutionEvent: Equatable, Sendable {
+    /// The step at `index` of the plan is about to run (render it with `PlanRenderer.lines(forStepAt:in:)`).
+    case willRun(index: Int, PlannedStep)
+    /// A message at logrotate's debug level (e.g. `old log X does not exist`).
+    case info(String)
+    /// An error message (printed by logrotate as `error: …`).
+    case error(String)
+}

@@ -1,0 +1,75 @@
+import Platform
+import SystemPackage
+
+/// What the planner believes is on disk: the read view, plus the effects of the steps planned so far.
+///
+/// Planning against this simulation lets later decisions (the dispose name, a dateext collision, what `rotate -1`
+/// shifts) see the results of earlier steps, as logrotate sees them when it re-checks the disk between actions.
+struct FileView {
+    private let fileSystem: any FileSystem
+    private var listings: [FilePath: Set<String>] = [:]
+    private var statuses: [FilePath: FileStatus] = [:]
+    private var directories: Set<FilePath> = []
+
+    init(_ fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    /// The names in `directory`, sorted (empty when it cannot be read).
+    mutating func names(in directory: FilePath) -> [String] {
+        listing(of: directory).sorted()
+    }
+
+    mutating func exists(_ path: FilePath) -> Bool {
+        guard let name = path.lastComponent?.string else { return false }
+        return listing(of: path.removingLastComponent()).contains(name)
+    }
+
+    /// The status of an existing path (moved files keep the status they had).
+    mutating func status(of path: FilePath) -> FileStatus? {
+        guard exists(path) else { return nil }
+        if let known = statuses[path] { return known }
+        return (try? fileSystem.status(of: path, followSymlinks: false)) ?? nil
+    }
+
+    /// Whether a directory exists (on disk or created by an earlier step).
+    func directoryExists(_ path: FilePath) -> Bool {
+        if directories.contains(path) { return true }
+        let status = (try? fileSystem.status(of: path, followSymlinks: true)) ?? nil
+        return status?.kind == .directory
+    }
+
+    mutating func addDirectory(_ path: FilePath) {
+        directories.insert(path)
+        listings[path] = listings[path] ?? []
+    }
+
+    mutating func add(_ path: FilePath, status: FileStatus?) {
+        guard let name = path.lastComponent?.string else { return }
+        var names = listing(of: path.removingLastComponent())
+        names.insert(name)
+        listings[path.removingLastComponent()] = names
+        statuses[path] = status
+    }
+
+    mutating func remove(_ path: FilePath) {
+        guard let name = path.lastComponent?.string else { return }
+        var names = listing(of: path.removingLastComponent())
+        names.remove(name)
+        listings[path.removingLastComponent()] = names
+        statuses[path] = nil
+    }
+
+    mutating func move(_ source: FilePath, to target: FilePath) {
+        let moved = status(of: source)
+        remove(source)
+        add(target, status: moved)
+    }
+
+    private mutating func listing(of directory: FilePath) -> Set<String> {
+        if let known = listings[directory] { return known }
+        let names = Set((try? fileSystem.contentsOfDirectory(directory)) ?? [])
+        listings[directory] = names
+        return names
+    }
+}

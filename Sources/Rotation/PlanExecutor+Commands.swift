@@ -1,0 +1,129 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+extension PlanExecutor {
+    /// Runs a script with logrotate's arguments; failure messages name the script as logrotate does.
+    ///
+    /// Equivalent logrotate code: `logrotate.c runScript` and its callers in `rotateLogSet`.
+    func runScript(
+        _ kind: ScriptKind,
+        _ script: String,
+        _ arguments: [String],
+        context: StepContext
+    )
+        throws(StepFailure)
+    {
+        guard !runs(.script(script, arguments: arguments, timeout: commandTimeout)) else { return }
+        let step = RotationStep.runScript(kind, script: script, arguments: arguments)
+        throw StepFailure(step: step, message: scriptFailure(kind, context: context))
+    }
+
+    private func scriptFailure(_ kind: ScriptKind, context: StepContext) -> String {
+        let pattern = context.plan.patternText
+        let subject: String
+        switch context.scope {
+        case .log(let log): subject = "non-shared \(kind.rawValue) script for \(log) of '\(pattern)'"
+        case .allLogs: subject = "shared \(kind.rawValue) script for '\(pattern)'"
+        case .block: subject = "\(kind == .firstaction ? "first" : "last") action script for \(pattern)"
+        }
+        return "error running \(subject)"
+    }
+
+    /// Compresses in-process when the method has a built-in format, else runs `compresscmd` with stdin = source,
+    /// stdout = target and `LOGROTATE_COMPRESSED_FILENAME` set. The source is left for the following `.remove`.
+    ///
+    /// Equivalent logrotate code: `logrotate.c compressLogFile`.
+    func compress(
+        _ source: FilePath,
+        _ target: FilePath,
+        _ method: CompressionMethod,
+        _ attributes: FileAttributes,
+        context: StepContext
+    ) throws(StepFailure) {
+        let step = RotationStep.compress(source: source, target: target, method: method, attributes)
+        try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+            if let format = method.builtIn {
+                try compressor.compress(
+                    source,
+                    to: target,
+                    format: format,
+                    permissions: attributes.permissions,
+                    owner: attributes.owner,
+                    group: attributes.group
+                )
+            } else {
+                try compressExternally(source, target, method, attributes, context: context)
+            }
+        } failure: { _ in
+            "failed to compress log \(source)"
+        }
+    }
+
+    private func compressExternally(
+        _ source: FilePath,
+        _ target: FilePath,
+        _ method: CompressionMethod,
+        _ attributes: FileAttributes,
+        context: StepContext
+    ) throws(PlatformError) {
+        try fileSystem.createFile(
+            target,
+            permissions: attributes.permissions,
+            owner: attributes.owner,
+            group: attributes.group
+        )
+        let request = ProcessRequest(
+            executable: method.command,
+            arguments: method.arguments,
+            environment: ["LOGROTATE_COMPRESSED_FILENAME": source.string],
+            standardInput: .file(source),
+            standardOutput: .file(target),
+            captureStandardError: true,
+            timeout: commandTimeout
+        )
+        let result = try? processRunner.run(request)
+        if let stderr = result?.standardError, !stderr.isEmpty {
+            let text = String(decoding: stderr, as: UTF8.self)
+            context.onEvent(
+                .error("Compressing program wrote following message to stderr when compressing log \(source):\n\(text)")
+            )
+        }
+        guard result?.status.isSuccess == true else {
+            try? fileSystem.remove(target)
+            throw PlatformError(.other, "failed to compress log \(source)")
+        }
+        if let status = try fileSystem.status(of: source, followSymlinks: false) {
+            try fileSystem.setTimes(target, access: status.accessTime, modification: status.modificationTime)
+        }
+    }
+
+    /// `MAIL -s SUBJECT ADDRESS` with the file (uncompressed first when needed) as standard input.
+    ///
+    /// Equivalent logrotate code: `logrotate.c mailLog`.
+    func mail(_ message: MailMessage, step: RotationStep) throws(StepFailure) {
+        var input = ProcessRequest.Input.file(message.file)
+        if let uncompress = message.uncompressCommand {
+            let request = ProcessRequest(
+                executable: uncompress,
+                standardInput: .file(message.file),
+                standardOutput: .capture,
+                timeout: commandTimeout
+            )
+            guard let result = try? processRunner.run(request), result.status.isSuccess else {
+                throw StepFailure(step: step, message: "uncompress command failed mailing \(message.file)")
+            }
+            input = .bytes(result.standardOutput)
+        }
+        let request = ProcessRequest(
+            executable: message.command,
+            arguments: ["-s", message.subject, message.address],
+            standardInput: input,
+            standardOutput: .null,
+            timeout: commandTimeout
+        )
+        guard runs(request) else {
+            throw StepFailure(step: step, message: "mail command failed for \(message.file)")
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Platform
+import SystemPackage
+
+extension PlatformError {
+    /// The `strerror` text logrotate appends to its messages, or our own sentence when there is no errno.
+    var reason: String { errno?.description ?? message }
+}
+
+extension PlanExecutor {
+    func createDirectory(_ path: FilePath, _ attributes: FileAttributes, step: RotationStep) throws(StepFailure) {
+        do {
+            try fileSystem.createDirectory(
+                path,
+                permissions: attributes.permissions,
+                owner: attributes.owner,
+                group: attributes.group
+            )
+        } catch {
+            throw StepFailure(step: step, message: "error creating \(path): \(error.reason)")
+        }
+    }
+
+    /// Renames without ever replacing; a missing old generation is only reported, as logrotate does.
+    ///
+    /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (shift loop), `rotateSingleLog`.
+    func rename(
+        _ source: FilePath,
+        _ target: FilePath,
+        _ purpose: RenamePurpose,
+        context: StepContext
+    ) throws(StepFailure) {
+        do {
+            try fileSystem.rename(source, to: target, replace: false)
+        } catch {
+            let step = RotationStep.rename(from: source, to: target, purpose: purpose)
+            switch purpose {
+            case .shift where error.code == .notFound:
+                context.onEvent(.info("old log \(source) does not exist"))
+            case .shift:
+                throw StepFailure(step: step, message: "error renaming \(source) to \(target): \(error.reason)")
+            case .rotate:
+                throw StepFailure(step: step, message: "failed to rename \(source) to \(target): \(error.reason)")
+            }
+        }
+    }
+
+    /// `create`: an existing file at the path is first renamed to `PATH-YYYYMMDDHH.backup`.
+    ///
+    /// Equivalent logrotate code: `logrotate.c createOutputFile`.
+    func create(_ path: FilePath, _ attributes: FileAttributes, context: StepContext) throws(StepFailure) {
+        let step = RotationStep.create(path, attributes)
+        try withBackup(of: path, step: step, context: context) { () throws(PlatformError) in
+            try fileSystem.createFile(
+                path,
+                permissions: attributes.permissions,
+                owner: attributes.owner,
+                group: attributes.group
+            )
+        } failure: {
+            "error creating output file \(path): \($0.reason)"
+        }
+    }
+
+    /// Runs `body`; if its target exists, renames the existing file to `TARGET` + the plan's backup suffix once and
+    /// runs `body` again.
+    func withBackup(
+        of target: FilePath,
+        step: RotationStep,
+        context: StepContext,
+        _ body: () throws(PlatformError) -> Void,
+        failure message: (PlatformError) -> String
+    ) throws(StepFailure) {
+        do {
+            do {
+                try body()
+            } catch  where error.code == .alreadyExists {
+                let backup = FilePath(target.string + context.plan.backupSuffix)
+                context.onEvent(.info("destination \(target) already exists, renaming to \(backup)"))
+                try fileSystem.rename(target, to: backup, replace: false)
+                try body()
+            }
+        } catch {
+            throw StepFailure(step: step, message: message(error))
+        }
+    }
+
+    func copy(
+        _ source: FilePath,
+        _ target: FilePath,
+        _ attributes: FileAttributes,
+        step: RotationStep
+    )
+        throws(StepFailure)
+    {
+        do {
+            try fileSystem.copyFile(
+                source,
+                to: target,
+                permissions: attributes.permissions,
+                owner: attributes.owner,
+                group: attributes.group
+            )
+        } catch {
+            throw StepFailure(step: step, message: "error copying \(source) to \(target): \(error.reason)")
+        }
+    }
+
+    func truncate(_ path: FilePath, step: RotationStep) throws(StepFailure) {
+        do {
+            try fileSystem.truncate(path, to: 0)
+        } catch {
+            throw StepFailure(step: step, message: "error truncating \(path): \(error.reason)")
+        }
+    }
+
+    /// Runs `preremove`, shreds when asked (falling back to unlink), then unlinks; a file already gone is only
+    /// reported.
+    ///
+    /// Equivalent logrotate code: `logrotate.c removeLogFile`, `shred_file`.
+    func remove(
+        _ path: FilePath,
+        _ purpose: RemovalPurpose,
+        _ preremove: String?,
+        _ erasure: Erasure,
+        context: StepContext
+    ) throws(StepFailure) {
+        let step = RotationStep.remove(path, purpose: purpose, preremove: preremove, erasure: erasure)
+        if let preremove, !runs(.script(preremove, arguments: [path.string], timeout: commandTimeout)) {
+            let message = "error running preremove script for \(path) of '\(context.plan.patternText)'. "
+            throw StepFailure(step: step, message: message + "Not removing this file.")
+        }
+        if case .shred(let cycles) = erasure, !runs(shredRequest(path, cycles: cycles)) {
+            context.onEvent(.info("Failed to shred \(path), trying unlink"))
+        }
+        do {
+            try fileSystem.remove(path)
+        } catch  where error.code == .notFound {
+            context.onEvent(.error("error unlinking log file \(path): \(error.reason)"))
+        } catch {
+            throw StepFailure(step: step, message: "Failed to remove old log \(path): \(error.reason)")
+        }
+    }
+
+    /// `shred [-n N] -- PATH`: the path is an argument, never seen by a shell.
+    private func shredRequest(_ path: FilePath, cycles: Int?) -> ProcessRequest {
+        let count = cycles.map { ["-n", String($0)] } ?? []
+        return ProcessRequest(executable: "shred", arguments: count + ["--", path.string], timeout: commandTimeout)
+    }
+
+    /// Whether a request could be started and exited 0.
+    func runs(_ request: ProcessRequest) -> Bool {
+        (try? processRunner.run(request))?.status.isSuccess ?? false
+    }
+}

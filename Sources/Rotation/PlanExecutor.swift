@@ -1,0 +1,140 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+/// Performs a `RotationPlan` through the platform protocols: a loop around one `switch`.
+///
+/// The first failing step stops the remaining steps of its log (of every log with `sharedscripts`; of everything,
+/// `lastaction` included, for `firstaction`), as logrotate's `hasErrors`/`logHasErrors` checks do. There is no dry
+/// run here: `-d` renders the plan and never reaches the executor.
+///
+/// Equivalent logrotate code: `logrotate.c rotateLogSet` and the functions it calls.
+public struct PlanExecutor: Sendable {
+    public var fileSystem: any FileSystem
+    public var processRunner: any ProcessRunner
+    public var compressor: any Compressor
+    /// Seconds a script or command may run before it is stopped (`nil`: forever, as logrotate).
+    public var commandTimeout: Double?
+
+    public init(
+        fileSystem: any FileSystem,
+        processRunner: any ProcessRunner,
+        compressor: any Compressor,
+        commandTimeout: Double? = nil
+    ) {
+        self.fileSystem = fileSystem
+        self.processRunner = processRunner
+        self.compressor = compressor
+        self.commandTimeout = commandTimeout
+    }
+
+    /// Runs the plan's steps in order and tells how each log ended; `onEvent` sees each step before it runs and
+    /// every message.
+    public func execute(_ plan: RotationPlan, onEvent: (ExecutionEvent) -> Void = { _ in }) -> ExecutionReport {
+        withoutActuallyEscaping(onEvent) { onEvent in
+            var progress = Progress(plan: plan)
+            for problem in plan.problems {
+                onEvent(.error(problem.message))
+            }
+            for (index, planned) in plan.steps.enumerated() where progress.shouldRun(planned.scope) {
+                onEvent(.willRun(index: index, planned))
+                run(planned, plan: plan, progress: &progress, onEvent: onEvent)
+            }
+            return progress.report
+        }
+    }
+
+    private func run(
+        _ planned: PlannedStep,
+        plan: RotationPlan,
+        progress: inout Progress,
+        onEvent: @escaping (ExecutionEvent) -> Void
+    ) {
+        let context = StepContext(plan: plan, scope: planned.scope, onEvent: onEvent)
+        do throws(StepFailure) {
+            try perform(planned.step, context: context)
+        } catch {
+            onEvent(.error(error.message))
+            progress.record(error, scope: planned.scope)
+        }
+    }
+
+    /// One `switch` over the step kinds.
+    private func perform(_ step: RotationStep, context: StepContext) throws(StepFailure) {
+        switch step {
+        case .notice: return
+        case .runScript(let kind, let script, let arguments):
+            try runScript(kind, script, arguments, context: context)
+        case .createDirectory(let path, let attributes): try createDirectory(path, attributes, step: step)
+        case .rename(let source, let target, let purpose): try rename(source, target, purpose, context: context)
+        case .create(let path, let attributes): try create(path, attributes, context: context)
+        case .copy(let source, let target, let attributes): try copy(source, target, attributes, step: step)
+        case .truncate(let path): try truncate(path, step: step)
+        case .compress(let source, let target, let method, let attributes):
+            try compress(source, target, method, attributes, context: context)
+        case .mail(let message): try mail(message, step: step)
+        case .remove(let path, let purpose, let preremove, let erasure):
+            try remove(path, purpose, preremove, erasure, context: context)
+        }
+    }
+}
+
+/// What a step needs to know about where it runs.
+struct StepContext {
+    let plan: RotationPlan
+    let scope: StepScope
+    let onEvent: (ExecutionEvent) -> Void
+}
+
+/// Which scopes have failed so far, and the report being built.
+struct Progress {
+    let plan: RotationPlan
+    var aborted: StepFailure?
+    var allLogsStopped: StepFailure?
+    var failures: [FilePath: StepFailure] = [:]
+    var blockFailures: [StepFailure] = []
+
+    init(plan: RotationPlan) {
+        self.plan = plan
+        for problem in plan.problems {
+            let failure = StepFailure(step: nil, message: problem.message)
+            failures[problem.log] = failure
+            if plan.sharedScripts { allLogsStopped = failure }
+        }
+    }
+
+    func shouldRun(_ scope: StepScope) -> Bool {
+        guard aborted == nil else { return false }
+        switch scope {
+        case .block: return true
+        case .allLogs: return allLogsStopped == nil
+        case .log(let log): return allLogsStopped == nil && failures[log] == nil
+        }
+    }
+
+    mutating func record(_ failure: StepFailure, scope: StepScope) {
+        switch scope {
+        case .block:
+            if case .runScript(.firstaction, _, _)? = failure.step {
+                aborted = failure
+            } else {
+                blockFailures.append(failure)
+            }
+        case .allLogs:
+            allLogsStopped = failure
+        case .log(let log):
+            failures[log] = failure
+            if plan.sharedScripts { allLogsStopped = failure }
+        }
+    }
+
+    var report: ExecutionReport {
+        let outcomes = plan.logs.map { log in
+            guard let failure = failures[log] ?? allLogsStopped ?? aborted else {
+                return LogOutcome(log: log, result: .succeeded)
+            }
+            return LogOutcome(log: log, result: .failed(failure))
+        }
+        return ExecutionReport(logs: outcomes, blockFailures: blockFailures)
+    }
+}

@@ -1,0 +1,135 @@
+import LogrotateConfig
+import SystemPackage
+
+/// Prints a block's header and a plan's steps in logrotate's `-d`/`-v` wording, so `logrotated rotate -d` reads
+/// like `logrotate -d`.
+///
+/// Differences: the plan simulates earlier steps, so where `logrotate -d` (which renames nothing) says
+/// `log X doesn't exist -- won't try to dispose of it` for a generation its own shift would create, this prints the
+/// removal that will happen; `prerotate` comes before the shift (see `Planner`); mail sends print nothing, as in
+/// logrotate.
+///
+/// Equivalent logrotate code: the `message(MESS_DEBUG, …)` calls of `logrotate.c`.
+public struct PlanRenderer: Sendable {
+    /// `-d` also prints each script with its arguments; `-v` prints what happens on the machine (shred).
+    public enum Mode: Sendable {
+        case debug
+        case verbose
+    }
+
+    public var mode: Mode
+    /// `-f`: the header says `forced from command line`.
+    public var force: Bool
+
+    public init(mode: Mode = .debug, force: Bool = false) {
+        self.mode = mode
+        self.force = force
+    }
+
+    /// `rotating pattern: …` and the line of settings that follows it.
+    ///
+    /// Equivalent logrotate code: `logrotate.c rotateLogSet` (the opening debug messages).
+    public func header(for block: LogBlock) -> [String] {
+        let settings = block.settings
+        let count = settings.rotate == 0 ? "(no old logs will be kept)" : "(\(settings.rotate) rotations)"
+        var second = settings.oldDir.map { "olddir is \($0), " } ?? ""
+        second += "empty log files are \(settings.ifEmpty ? "" : "not ")rotated, "
+        if settings.minSize > 0 { second += "only log files >= \(settings.minSize) bytes are rotated, " }
+        if settings.maxSize > 0 { second += "log files >= \(settings.maxSize) are rotated earlier, " }
+        second += settings.mail.map { "old logs mailed to \($0)" } ?? "old logs are removed"
+        return ["rotating pattern: \(block.patternText) \(reason(settings.criterion))\(count)", second]
+    }
+
+    private func reason(_ criterion: RotationCriterion) -> String {
+        if force { return "forced from command line " }
+        switch criterion {
+        case .size(let bytes): return "\(bytes) bytes "
+        case .time(.hourly): return "hourly "
+        case .time(.daily): return "after 1 days "
+        case .time(.weekly): return "weekly "
+        case .time(.monthly): return "monthly "
+        case .time(.yearly): return "yearly "
+        }
+    }
+
+    /// The lines of every step of a plan, in order.
+    public func lines(for plan: RotationPlan) -> [String] {
+        plan.steps.indices.flatMap { lines(forStepAt: $0, in: plan) }
+    }
+
+    /// The lines of one step (for `-v` while executing).
+    public func lines(forStepAt index: Int, in plan: RotationPlan) -> [String] {
+        let step = plan.steps[index].step
+        switch step {
+        case .notice(let notice): return lines(for: notice, in: plan)
+        case .runScript(let kind, let script, let arguments): return scriptLines(kind, script, arguments)
+        case .createDirectory: return []
+        case .rename(let source, let target, .shift(let count, let start, let position)):
+            return ["renaming \(source) to \(target) (rotatecount \(count), logstart \(start), i \(position)), "]
+        case .rename(let source, let target, .rotate): return ["renaming \(source) to \(target)"]
+        case .create(let path, let attributes): return [creating(path, attributes)]
+        case .copy(let source, let target, _):
+            let truncated = plan.steps.indices.contains(index + 1) && plan.steps[index + 1].step == .truncate(source)
+            return ["copying \(source) to \(target)"] + (truncated ? [] : ["Not truncating \(source)"])
+        case .truncate(let path): return ["truncating \(path)"]
+        case .compress(_, _, let method, _): return ["compressing log with: \(method.command)"]
+        case .mail: return []
+        case .remove(let path, let purpose, let preremove, let erasure):
+            return removalLines(path, purpose) + preremoveLines(path, preremove) + shredLines(path, erasure)
+        }
+    }
+
+    private func lines(for notice: PlanNotice, in plan: RotationPlan) -> [String] {
+        switch notice {
+        case .rotatingLog(let log, let count, let suffix, let pattern):
+            let problems = plan.problems.filter { $0.log == log }.map { "error: \($0.message)" }
+            return [
+                "rotating log \(log), log->rotateCount is \(count)", "dateext suffix '\(suffix)'",
+                "glob pattern '\(pattern)'",
+            ] + problems
+        case .previousLogMissing(let path): return ["previous log \(path) does not exist"]
+        case .oldLogMissing(let path): return ["old log \(path) does not exist"]
+        case .nothingToDispose(let path): return ["log \(path) doesn't exist -- won't try to dispose of it"]
+        case .disposeName(let path): return ["disposeName will be \(path)"]
+        }
+    }
+
+    private func scriptLines(_ kind: ScriptKind, _ script: String, _ arguments: [String]) -> [String] {
+        let name =
+            switch kind {
+            case .firstaction: "first action"
+            case .lastaction: "last action"
+            default: kind.rawValue
+            }
+        guard mode == .debug else { return ["running \(name) script"] }
+        let first = arguments.first ?? ""
+        let second = arguments.dropFirst().first ?? ""
+        return ["running \(name) script", "running script with args \(first) \(second): \"\(script)\""]
+    }
+
+    private func creating(_ path: FilePath, _ attributes: FileAttributes) -> String {
+        let mode = String(attributes.permissions, radix: 8)
+        let padded = String(repeating: "0", count: max(0, 3 - mode.count)) + mode
+        let owner = attributes.owner.map { String($0) } ?? "-1"
+        let group = attributes.group.map { String($0) } ?? "-1"
+        return "creating new \(path) mode = 0\(padded) uid = \(owner) gid = \(group)"
+    }
+
+    private func removalLines(_ path: FilePath, _ purpose: RemovalPurpose) -> [String] {
+        switch purpose {
+        case .oldLog: ["removing old log \(path)"]
+        case .expiredDated: ["removing \(path)", "removing old log \(path)"]
+        case .compressedSource: []
+        case .temporaryCopy: ["removing tmp log \(path)"]
+        }
+    }
+
+    private func preremoveLines(_ path: FilePath, _ preremove: String?) -> [String] {
+        preremove.map { scriptLines(.preremove, $0, [path.string]) } ?? []
+    }
+
+    private func shredLines(_ path: FilePath, _ erasure: Erasure) -> [String] {
+        guard mode == .verbose, erasure != .unlink else { return [] }
+        return ["Using shred to remove the file \(path)"]
+    }
+}

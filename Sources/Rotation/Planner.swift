@@ -1,0 +1,142 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+/// A log found due, with the `lstat` taken when due-ness was decided (its mode and owner are copied by `create`
+/// and compression, as logrotate copies them from its pre-rotation `lstat`).
+public struct DueLog: Equatable, Sendable {
+    public var path: FilePath
+    public var status: FileStatus
+
+    public init(path: FilePath, status: FileStatus) {
+        self.path = path
+        self.status = status
+    }
+}
+
+/// The one `now` of a run, as an instant and as local calendar fields.
+public struct RotationTime: Equatable, Sendable {
+    public var epochSeconds: Int64
+    public var local: LocalTime
+
+    public init(epochSeconds: Int64, local: LocalTime) {
+        self.epochSeconds = epochSeconds
+        self.local = local
+    }
+
+    /// The local time of an instant (`localtime_r`).
+    public init(epochSeconds: Int64) {
+        self.init(epochSeconds: epochSeconds, local: LocalTime(epochSeconds: epochSeconds))
+    }
+}
+
+/// What the planner needs beyond the block: the run's options.
+public struct PlanningOptions: Equatable, Sendable {
+    /// `-m`/`--mail`: the mail program (logrotate's default `/usr/bin/mail`).
+    public var mailCommand: String
+    /// An error already happened in this block (e.g. a missing log without `missingok`): with `sharedscripts`
+    /// nothing is rotated, only `firstaction` and `lastaction` run.
+    public var blockHasErrors: Bool
+
+    public init(mailCommand: String = "/usr/bin/mail", blockHasErrors: Bool = false) {
+        self.mailCommand = mailCommand
+        self.blockHasErrors = blockHasErrors
+    }
+}
+
+/// Computes a block's `RotationPlan`; pure apart from reading the file system view it is given.
+///
+/// Order, as logrotate: `firstaction`; per log (nosharedscripts) or per phase over all logs (sharedscripts):
+/// `prerotate`, delaycompress of the previous generation, disposal of expired generations, shifting `.i → .i+1`
+/// (oldest first), rename/copy/copytruncate/renamecopy, create, `postrotate`, compress, mail, remove; `lastaction`.
+///
+/// Deliberate differences from logrotate 3.21 (each one is logrotate 3.22's behaviour or removes a silent loss):
+/// - `prerotate` runs before old generations are shifted, so a failing `prerotate` leaves them untouched (3.22).
+/// - With `sharedscripts`, an error anywhere in the block rotates nothing: no generation is shifted (3.22).
+/// - A log with a planning problem (dateext destination exists) has none of its steps run, not even the
+///   compression or removal of older generations logrotate does before noticing the collision.
+/// - `rotate 0` + `copytruncate` + `compress` truncates without the doomed copy instead of failing (3.22).
+/// - A stale file at the dispose name that a shift would overwrite is removed first (logrotate's `rename` replaces
+///   it silently); all renames then refuse to replace (`RENAME_NOREPLACE`).
+/// - Compression writes and fsyncs the whole target before the source is removed; copies are fsynced before a
+///   truncate.
+///
+/// Equivalent logrotate code: `logrotate.c rotateLogSet`.
+public enum Planner {
+    /// Plans the rotation of `logs` (the block's due logs, in order).
+    public static func plan(
+        block: LogBlock,
+        logs: [DueLog],
+        fileSystem: any FileSystem,
+        now: RotationTime,
+        options: PlanningOptions = PlanningOptions()
+    ) -> RotationPlan {
+        var view = FileView(fileSystem)
+        let plans = logs.map { log in
+            var planner = LogPlanner(block: block, log: log, now: now, options: options)
+            return planner.plan(view: &view)
+        }
+        let problems = plans.compactMap { plan in plan.problem.map { PlanProblem(log: plan.path, message: $0) } }
+        var assembly = PlanAssembly(block: block, plans: plans, skipRotation: options.blockHasErrors)
+        return RotationPlan(
+            patternText: block.patternText,
+            sharedScripts: block.settings.sharedScripts,
+            logs: logs.map(\.path),
+            steps: logs.isEmpty ? [] : assembly.steps(),
+            problems: problems,
+            backupSuffix: DateFormat("-%Y%m%d%H.backup").string(for: now.local, epochSeconds: now.epochSeconds)
+        )
+    }
+}
+
+/// Puts the per-log phases and the block's scripts in logrotate's order.
+private struct PlanAssembly {
+    let block: LogBlock
+    let plans: [LogPlan]
+    let skipRotation: Bool
+    var result: [PlannedStep] = []
+
+    var settings: LogSettings { block.settings }
+
+    mutating func steps() -> [PlannedStep] {
+        script(.firstaction, scope: .block, arguments: [block.patternText])
+        if settings.sharedScripts {
+            sharedPhases()
+        } else {
+            for plan in plans { separatePhases(plan) }
+        }
+        script(.lastaction, scope: .block, arguments: [block.patternText])
+        return result
+    }
+
+    private mutating func sharedPhases() {
+        guard !skipRotation else { return }
+        guard plans.allSatisfy({ $0.problem == nil }) else {
+            for plan in plans { append(plan.path, [plan.header]) }
+            return
+        }
+        script(.prerotate, scope: .allLogs, arguments: [block.patternText])
+        for plan in plans { append(plan.path, [plan.header] + plan.preparation) }
+        for plan in plans { append(plan.path, plan.rotation) }
+        script(.postrotate, scope: .allLogs, arguments: [block.patternText])
+        for plan in plans { append(plan.path, plan.completion) }
+    }
+
+    private mutating func separatePhases(_ plan: LogPlan) {
+        append(plan.path, [plan.header])
+        guard plan.problem == nil else { return }
+        script(.prerotate, scope: .log(plan.path), arguments: [plan.path.string])
+        append(plan.path, plan.preparation + plan.rotation)
+        script(.postrotate, scope: .log(plan.path), arguments: [plan.path.string, plan.finalName.string])
+        append(plan.path, plan.completion)
+    }
+
+    private mutating func script(_ kind: ScriptKind, scope: StepScope, arguments: [String]) {
+        guard let text = settings.scripts[kind] else { return }
+        result.append(PlannedStep(scope, .runScript(kind, script: text, arguments: arguments)))
+    }
+
+    private mutating func append(_ log: FilePath, _ steps: [RotationStep]) {
+        result += steps.map { PlannedStep(.log(log), $0) }
+    }
+}

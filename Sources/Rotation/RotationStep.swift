@@ -1,0 +1,122 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+/// One thing rotation does (or, for `.notice`, reports), as a value.
+///
+/// Equivalent logrotate code: the effects of `logrotate.c rotateLogSet`, `prerotateSingleLog`, `rotateSingleLog`,
+/// `postrotateSingleLog`, `compressLogFile`, `mailLogWrapper`, `removeLogFile`.
+public enum RotationStep: Equatable, Sendable {
+    /// Nothing to do, but something `-v`/`-d` reports at this point (a missing old version, the dispose name…).
+    case notice(PlanNotice)
+    /// `/bin/sh -c SCRIPT logrotate_script ARG…`.
+    case runScript(ScriptKind, script: String, arguments: [String])
+    /// `mkdir` of one missing `olddir` component (`createolddir`).
+    case createDirectory(FilePath, FileAttributes)
+    /// A rename that never replaces an existing target.
+    case rename(from: FilePath, to: FilePath, purpose: RenamePurpose)
+    /// A new empty log (`create`), made with `O_EXCL` and its final attributes.
+    case create(FilePath, FileAttributes)
+    /// A fsynced copy of a log's content into a new file (`copy`, `copytruncate`, `renamecopy`).
+    case copy(from: FilePath, to: FilePath, FileAttributes)
+    /// Truncation of the log to 0 bytes after its copy is complete (`copytruncate`).
+    case truncate(FilePath)
+    /// Compression of `source` into the new file `target`; the source is removed by a following `.remove`.
+    case compress(source: FilePath, target: FilePath, method: CompressionMethod, FileAttributes)
+    /// Mails a rotated file (`mail`, `mailfirst`, `maillast`).
+    case mail(MailMessage)
+    /// Unlinks (or shreds) a file, after running `preremove` with the file as `$1` when one is given.
+    case remove(FilePath, purpose: RemovalPurpose, preremove: String?, erasure: Erasure)
+}
+
+/// Mode, owner and group a created file gets (`nil` owner/group: left as created).
+public struct FileAttributes: Equatable, Hashable, Sendable {
+    public var permissions: UInt32
+    public var owner: UInt32?
+    public var group: UInt32?
+
+    public init(permissions: UInt32, owner: UInt32? = nil, group: UInt32? = nil) {
+        self.permissions = permissions
+        self.owner = owner
+        self.group = group
+    }
+
+    /// The mode (`& 0777`), owner and group of an existing file, as logrotate copies them.
+    public init(of status: FileStatus) {
+        self.init(permissions: status.permissions & 0o777, owner: status.owner, group: status.group)
+    }
+}
+
+/// Why a rename happens: it decides the `-v` text and the error wording.
+public enum RenamePurpose: Equatable, Hashable, Sendable {
+    /// Shifting an old version `.i` to `.i+1` (`renaming A to B (rotatecount N, logstart S, i I), `).
+    case shift(rotateCount: Int, start: Int, index: Int)
+    /// The log itself becoming its first old version (or `LOG.tmp` with `renamecopy`).
+    case rotate
+}
+
+/// Why a file is removed: it decides the `-v` text.
+public enum RemovalPurpose: Equatable, Hashable, Sendable {
+    /// An old version beyond the count or older than `maxage` (`removing old log X`).
+    case oldLog
+    /// A dated old version removed before rotating (`removing X`, then `removing old log X`).
+    case expiredDated
+    /// The uncompressed file once its compressed version is complete (no message).
+    case compressedSource
+    /// `renamecopy`'s `LOG.tmp` once copied (`removing tmp log X`).
+    case temporaryCopy
+}
+
+/// How a removed file's content is destroyed.
+public enum Erasure: Equatable, Hashable, Sendable {
+    case unlink
+    /// `shred [-n CYCLES]` first, then unlink (`shred`, `shredcycles`).
+    case shred(cycles: Int?)
+}
+
+/// How a file is compressed: always the configured command (what `-v` shows), done in-process when `builtIn` is set.
+public struct CompressionMethod: Equatable, Hashable, Sendable {
+    /// `compresscmd` as configured.
+    public var command: String
+    /// `compressoptions`, split.
+    public var arguments: [String]
+    /// The in-process equivalent of `command arguments…`, when there is one.
+    public var builtIn: CompressionFormat?
+
+    public init(command: String, arguments: [String], builtIn: CompressionFormat?) {
+        self.command = command
+        self.arguments = arguments
+        self.builtIn = builtIn
+    }
+}
+
+/// A file to mail: `MAILCOMMAND -s SUBJECT ADDRESS < FILE`, through `uncompresscmd` first when given.
+public struct MailMessage: Equatable, Hashable, Sendable {
+    public var file: FilePath
+    public var address: String
+    public var subject: String
+    public var command: String
+    public var uncompressCommand: String?
+
+    public init(file: FilePath, address: String, subject: String, command: String, uncompressCommand: String?) {
+        self.file = file
+        self.address = address
+        self.subject = subject
+        self.command = command
+        self.uncompressCommand = uncompressCommand
+    }
+}
+
+/// Something `-v`/`-d` reports that is not an action.
+public enum PlanNotice: Equatable, Hashable, Sendable {
+    /// `rotating log X, log->rotateCount is N`, `dateext suffix 'S'`, `glob pattern 'P'`.
+    case rotatingLog(FilePath, rotateCount: Int, dateSuffix: String, globPattern: String)
+    /// `previous log X does not exist` (delaycompress found nothing to compress).
+    case previousLogMissing(FilePath)
+    /// `old log X does not exist` (a generation to shift is missing).
+    case oldLogMissing(FilePath)
+    /// `log X doesn't exist -- won't try to dispose of it`.
+    case nothingToDispose(FilePath)
+    /// `disposeName will be X` (`rotate 0`).
+    case disposeName(FilePath)
+}
