@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <syslog.h>
 #include <sys/wait.h>
 
 int cshims_rename_noreplace(const char *from, const char *to) {
@@ -158,3 +159,5 @@ pid_t cshims_spawn_as_user(
     }
     return pid;
 }
+
+void cshims_syslog(int priority, const char *message) { syslog(priority, "%s", message); }

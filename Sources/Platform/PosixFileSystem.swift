@@ -167,7 +167,8 @@ public struct PosixFileSystem: FileSystem {
     }
 
     private func syncDirectory(of path: FilePath) throws(PlatformError) {
-        let directory = path.removingLastComponent()
+        let parent = path.removingLastComponent()
+        let directory = parent.isEmpty ? FilePath(".") : parent
         let fd = try system_open(directory, OpenFlags.readOnly | OpenFlags.directory).orThrow("open", directory)
         defer { system_close(fd) }
         try system_fsync(fd).orThrow("fsync", directory)

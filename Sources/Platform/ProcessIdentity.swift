@@ -4,4 +4,14 @@ public enum ProcessIdentity {
     public static func currentEffectiveUserID() -> UInt32 {
         system_geteuid()
     }
+
+    /// `getuid()`: logrotate applies the config-permission and parent-directory rules when this is 0.
+    public static func realUserID() -> UInt32 {
+        system_getuid()
+    }
+
+    /// `$HOME`, for `~/` in configuration paths.
+    public static func homeDirectory() -> String? {
+        system_getenv("HOME")
+    }
 }

@@ -99,6 +99,14 @@ internal func system_geteuid() -> UInt32 {
     geteuid()
 }
 
+internal func system_getuid() -> UInt32 {
+    getuid()
+}
+
+internal func system_getenv(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+}
+
 /// Lists a directory with `opendir`/`readdir`, without `.` and `..`.
 internal func system_listDirectory(_ path: FilePath) -> Result<[String], Errno> {
     guard let dir = path.withPlatformString({ opendir($0) }) else {

@@ -23,23 +23,32 @@ extension PlanExecutor {
     /// Renames without ever replacing; a missing old generation is only reported, as logrotate does.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (shift loop), `rotateSingleLog`.
+    /// Renames without ever replacing: an old generation that is missing is only a debug line, and a file already
+    /// at the rotation target (say a stray `app.log.1` while `compress` names old logs `.1.gz`) is kept as
+    /// `TARGET-YYYYMMDDHH.backup` instead of being overwritten as logrotate 3.21 does.
+    ///
+    /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (shift loop), `rotateSingleLog` (the rename).
     func rename(
         _ source: FilePath,
         _ target: FilePath,
         _ purpose: RenamePurpose,
         context: StepContext
     ) throws(StepFailure) {
-        do {
-            try fileSystem.rename(source, to: target, replace: false)
-        } catch {
-            let step = RotationStep.rename(from: source, to: target, purpose: purpose)
-            switch purpose {
-            case .shift where error.code == .notFound:
+        let step = RotationStep.rename(from: source, to: target, purpose: purpose)
+        switch purpose {
+        case .shift:
+            do {
+                try fileSystem.rename(source, to: target, replace: false)
+            } catch  where error.code == .notFound {
                 context.onEvent(.info("old log \(source) does not exist"))
-            case .shift:
+            } catch {
                 throw StepFailure(step: step, message: "error renaming \(source) to \(target): \(error.reason)")
-            case .rotate:
-                throw StepFailure(step: step, message: "failed to rename \(source) to \(target): \(error.reason)")
+            }
+        case .rotate:
+            try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+                try fileSystem.rename(source, to: target, replace: false)
+            } failure: {
+                "failed to rename \(source) to \(target): \($0.reason)"
             }
         }
     }

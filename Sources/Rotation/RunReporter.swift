@@ -33,15 +33,16 @@ public final class RunReporter: @unchecked Sendable {
         self.logFile = logFile
     }
 
-    /// Reports one message.
-    public func report(_ level: Level, _ text: String) {
+    /// Reports one message; an error counts towards the exit status unless `countsAsFailure` is false (logrotate
+    /// prints some errors, such as a last rotation in the future, without failing).
+    public func report(_ level: Level, _ text: String, countsAsFailure: Bool = true) {
         let line: String
         switch level {
         case .debug: line = text
         case .warning: line = "warning: " + text
         case .error:
             line = "error: " + text
-            errorCount += 1
+            if countsAsFailure { errorCount += 1 }
         }
         if level != .debug || verbose { console.write(line + "\n") }
         logFile?.write(line + "\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Platform
+import Rotation
 
 /// logrotate's exit codes, decided in one place.
 enum ExitStatus {
@@ -11,6 +12,15 @@ enum ExitStatus {
     static let badOption: Int32 = 2
     /// 3: the state file is locked by another run.
     static let stateLocked: Int32 = 3
+
+    /// The exit code for how a rotation pass ended.
+    static func code(for status: RunStatus) -> Int32 {
+        switch status {
+        case .success: return success
+        case .failure: return failure
+        case .stateLocked: return stateLocked
+        }
+    }
 
     /// The exit code for an error that ended the command.
     static func code(for error: any Error, in command: any ParsableCommand.Type) -> Int32 {

@@ -110,9 +110,27 @@ private func failingScripts() -> RecordingProcessRunner {
         }
     }
 
+    /// The `.backup` name the executor gives an existing target at `testNow`.
+    private func backup(_ name: String) -> String {
+        name + DateFormat("-%Y%m%d%H.backup").string(for: testNow.local, epochSeconds: testNow.epochSeconds)
+    }
+
     @Test(arguments: Backend.allCases)
-    func execute_whenRotationTargetExists_failsWithoutOverwriting(backend: Backend) throws {
-        let tree: FileTree = ["a.log": "new", "a.log.1": "stale"]
+    func execute_whenRotationTargetExists_keepsItAsBackup(backend: Backend) throws {
+        try backend.withTree(["a.log": "new", "a.log.1": "stale"]) { fileSystem, root in
+            let report = try rotate(under: root, in: fileSystem) {
+                $0.rotate = 1
+                $0.compress = true
+            }
+            #expect(report.result(for: root.appending("a.log")) == .succeeded)
+            let expected: FileTree = ["a.log.1.gz": .compressed(gz, "new"), .init(backup("a.log.1")): "stale"]
+            #expect(try FileTree(reading: root, from: fileSystem) == expected)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func execute_whenRotationTargetAndItsBackupExist_failsWithoutOverwriting(backend: Backend) throws {
+        let tree: FileTree = ["a.log": "new", "a.log.1": "stale", .init(backup("a.log.1")): "older"]
         try backend.withTree(tree) { fileSystem, root in
             let report = try rotate(under: root, in: fileSystem) {
                 $0.rotate = 1
@@ -123,7 +141,7 @@ private func failingScripts() -> RecordingProcessRunner {
                 Issue.record("expected a failure")
                 return
             }
-            #expect(failure.message == "failed to rename \(log) to \(root.appending("a.log.1")): File exists")
+            #expect(failure.message.hasPrefix("failed to rename \(log) to \(root.appending("a.log.1")): "))
             #expect(try FileTree(reading: root, from: fileSystem) == tree)
         }
     }
@@ -148,7 +166,7 @@ private func failingScripts() -> RecordingProcessRunner {
 
     @Test(arguments: Backend.allCases)
     func execute_sharedScriptsWhenOneLogFails_stopsEveryLogAndPostrotate(backend: Backend) throws {
-        let tree: FileTree = ["a.log": "a", "a.log.1": "stale", "b.log": "b"]
+        let tree: FileTree = ["a.log": "a", "a.log.1": "stale", .init(backup("a.log.1")): "older", "b.log": "b"]
         try backend.withTree(tree) { fileSystem, root in
             let runner = RecordingProcessRunner()
             let report = try rotate(["a.log", "b.log"], under: root, in: fileSystem, runner: runner) {

@@ -53,4 +53,7 @@ pid_t cshims_spawn_as_user(
 /// logrotate's `globerr` does; `*error` is that directory's errno when the result is GLOB_ABORTED.
 int cshims_glob(const char *pattern, glob_t *result, int *error);
 
+/// syslog(3) with a fixed "%s" format (syslog is variadic, not callable from Swift).
+void cshims_syslog(int priority, const char *message);
+
 #endif

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Platform
+import Rotation
+import SystemPackage
 
 /// `logrotated rotate`: one pass over the configuration, a drop-in for the `logrotate` command.
 struct RotateCommand: AsyncParsableCommand {
@@ -55,6 +58,9 @@ struct RotateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("wait-for-state-lock"), help: "Wait for another run to release the state file lock.")
     var waitForStateLock = false
 
+    @Option(name: .customLong("now"), help: .hidden)
+    var now: Int64?
+
     @Argument(help: ArgumentHelp("Configuration files or directories.", valueName: "config"))
     var configs: [String] = []
 
@@ -73,6 +79,31 @@ struct RotateCommand: AsyncParsableCommand {
             printToStandardError(Self.helpMessage())
             throw ExitCode(ExitStatus.failure)
         }
-        throw CleanExit.message("rotation is not available yet")
+        let reporter = RunReporter(verbose: verbose || debug, logFile: try openLogFile())
+        let status = RotationRun().run(runOptions, reporter: reporter)
+        if status != .success { throw ExitCode(ExitStatus.code(for: status)) }
+    }
+
+    private var runOptions: RunOptions {
+        var options = RunOptions(configPaths: configs, statePath: FilePath(state), now: now ?? WallClock.now().seconds)
+        options.force = force
+        options.dryRun = debug
+        options.verbose = verbose || debug
+        options.mailCommand = mail
+        options.skipStateLock = skipStateLock
+        options.waitForStateLock = waitForStateLock
+        return options
+    }
+
+    /// `-l FILE` (truncated) or `-l syslog`; an unopenable file is reported and the run goes on, as in logrotate.
+    private func openLogFile() throws -> (any TextOutputStream)? {
+        guard let log else { return nil }
+        if log == "syslog" { return SyslogStream() }
+        do {
+            return try LogFileStream(path: FilePath(log))
+        } catch {
+            printToStandardError("error: error opening log file \(log): \(error.message)")
+            return nil
+        }
     }
 }

@@ -23,6 +23,15 @@ struct DifferentialCase: CustomStringConvertible, Sendable {
     var force = false
     /// Extra directories to create before the run (relative to `@DIR@`).
     var directories: [String] = []
+    /// A deliberate difference from logrotate 3.21 (listed in README): what logrotate left, changed into what
+    /// logrotated must leave. `nil` means the outcomes must be identical.
+    var difference: Difference?
+
+    /// A deliberate, documented difference and how it changes logrotate's outcome.
+    struct Difference: Sendable {
+        var why: String
+        var adjust: @Sendable (inout RunOutcome) -> Void
+    }
 
     var description: String { name }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The matrix of configurations and trees compared with logrotate 3.21.
 enum DifferentialCases {
     static let log = SeedFile(name: "logs/app.log", content: "current line\n")
@@ -88,7 +90,16 @@ enum DifferentialCases {
     ]
 
     static let compression: [DifferentialCase] = [
-        .init(name: "compress", config: block("rotate 2\ncompress"), files: [log] + olds.prefix(1), force: true),
+        .init(name: "compress", config: block("rotate 2\ncompress"), files: [log], force: true),
+        .init(
+            name: "compress over a stray uncompressed .1",
+            config: block("rotate 2\ncompress"),
+            files: [log] + olds.prefix(1),
+            force: true,
+            difference: .init(why: "an existing rotation target is kept as .backup, not overwritten") { outcome in
+                outcome.tree["logs/app.log.1-\(DifferentialCases.hourStamp).backup"] = "644 one\n"
+            }
+        ),
         .init(
             name: "compress shifts .gz generations",
             config: block("rotate 3\ncompress"),
@@ -240,7 +251,10 @@ enum DifferentialCases {
             name: "failing prerotate skips the log",
             config: block("rotate 2\nprerotate\n  exit 1\nendscript"),
             files: [log] + olds.prefix(1),
-            force: true
+            force: true,
+            difference: .init(why: "old generations are shifted only after prerotate succeeded (3.22)") { outcome in
+                outcome.tree["logs/app.log.1"] = outcome.tree.removeValue(forKey: "logs/app.log.2")
+            }
         ),
         .init(
             name: "failing postrotate skips compression",
@@ -307,6 +321,12 @@ enum DifferentialCases {
         ),
         .init(name: "shred", config: block("rotate 0\nshred"), files: [log], force: true),
     ]
+
+    /// `YYYYMMDDHH` of now, as in logrotate's `.backup` names.
+    static var hourStamp: String {
+        let c = Calendar.current.dateComponents([.year, .month, .day, .hour], from: Date())
+        return String(format: "%04d%02d%02d%02d", c.year!, c.month!, c.day!, c.hour!)
+    }
 
     static let all = numbered + methods + compression + dueness + scripts + mailAndNames
 }

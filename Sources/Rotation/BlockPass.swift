@@ -1,0 +1,142 @@
+import LogrotateConfig
+import Platform
+import Scheduling
+import SystemPackage
+
+/// The work of one block within a pass: decide each log, plan the due ones, then print or execute the plan.
+///
+/// Equivalent logrotate code: `logrotate.c rotateLogSet`.
+struct BlockPass {
+    let run: RotationRun
+    let block: LogBlock
+    let options: RunOptions
+    let reporter: RunReporter
+    /// Whether a log of this block had an error before rotation (with sharedscripts it stops the whole block).
+    private var hasErrors = false
+
+    init(run: RotationRun, block: LogBlock, options: RunOptions, reporter: RunReporter) {
+        self.run = run
+        self.block = block
+        self.options = options
+        self.reporter = reporter
+    }
+
+    private var renderer: PlanRenderer {
+        PlanRenderer(mode: options.dryRun ? .debug : .verbose, force: options.force)
+    }
+
+    /// Rotates what is due among `logs`; returns the logs that exist (used state entries).
+    mutating func rotate(_ logs: [String], state: inout StateFile) -> Set<String> {
+        reporter.debug("")
+        for line in renderer.header(for: block) { reporter.debug(line) }
+        if logs.isEmpty { reporter.debug("No logs found. Rotation not needed.") }
+        var due: [DueLog] = []
+        var used: Set<String> = []
+        for path in logs {
+            guard let status = consider(path, state: &state) else { continue }
+            used.insert(path)
+            if let status = status.due { due.append(DueLog(path: FilePath(path), status: status)) }
+        }
+        let plan = Planner.plan(
+            block: block,
+            logs: due,
+            fileSystem: run.fileSystem,
+            now: RotationTime(epochSeconds: options.now),
+            options: PlanningOptions(mailCommand: options.mailCommand, blockHasErrors: hasErrors)
+        )
+        if options.dryRun {
+            for problem in plan.problems { reporter.error(problem.message) }
+            for line in renderer.lines(for: plan) { reporter.debug(line) }
+        } else {
+            record(execute(plan), in: &state)
+        }
+        return used
+    }
+
+    /// What considering one log found: whether it exists and, when due, its status.
+    private struct Considered {
+        var due: FileStatus?
+    }
+
+    /// Prints `considering log X` and the decision; `nil` when the log could not be `lstat`ed.
+    private mutating func consider(_ path: String, state: inout StateFile) -> Considered? {
+        reporter.debug("considering log \(path)")
+        if let refusal = parentDirectoryRefusal(path) {
+            show(refusal)
+            return nil
+        }
+        // logrotate records every path it considers, even a missing one (the entry ages out after a year).
+        let (lastRotated, created) = state.lastRotated(for: path, creatingAt: LocalTime(epochSeconds: options.now))
+        if created { reporter.debug("Creating new state") }
+        let status = lstat(path)
+        let decision = Dueness.decide(
+            path: path,
+            pattern: block.patternText,
+            settings: block.settings,
+            status: status,
+            lastRotated: lastRotated,
+            now: options.now,
+            force: options.force
+        )
+        show(decision)
+        guard case .success(let file) = status else { return nil }
+        return Considered(due: decision.isDue ? file : nil)
+    }
+
+    private mutating func show(_ decision: Decision) {
+        if decision.isError { hasErrors = true }
+        for message in decision.messages {
+            switch message.level {
+            case .debug: reporter.debug(message.text)
+            case .error: reporter.report(.error, message.text, countsAsFailure: decision.isError)
+            }
+        }
+    }
+
+    private func parentDirectoryRefusal(_ path: String) -> Decision? {
+        let parent = Dueness.parentDirectory(of: path)
+        return Dueness.checkParentDirectory(
+            of: path,
+            status: lstat(parent, follow: true),
+            settings: block.settings,
+            realUserID: run.realUserID
+        )
+    }
+
+    private func lstat(_ path: String, follow: Bool = false) -> Result<FileStatus, Errno> {
+        do {
+            guard let status = try run.fileSystem.status(of: FilePath(path), followSymlinks: follow) else {
+                return .failure(.noSuchFileOrDirectory)
+            }
+            return .success(status)
+        } catch {
+            return .failure(error.errno ?? .ioError)
+        }
+    }
+
+    private func execute(_ plan: RotationPlan) -> ExecutionReport {
+        let executor = PlanExecutor(
+            fileSystem: run.fileSystem,
+            processRunner: run.processRunner,
+            compressor: run.compressor,
+            commandTimeout: nil
+        )
+        let renderer = self.renderer
+        return executor.execute(plan) { event in
+            switch event {
+            case .willRun(let index, _):
+                for line in renderer.lines(forStepAt: index, in: plan) { reporter.debug(line) }
+            case .info(let text): reporter.debug(text)
+            case .error(let text): reporter.error(text)
+            }
+        }
+    }
+
+    /// Records the logs that were rotated; failed ones keep their previous entry so the next pass retries them.
+    private func record(_ report: ExecutionReport, in state: inout StateFile) {
+        let now = LocalTime(epochSeconds: options.now)
+        for outcome in report.logs where outcome.result == .succeeded {
+            state[outcome.log.string] = now
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import LogrotateConfig
+import Platform
+import Scheduling
+import SystemPackage
+
+/// One complete logrotate pass: read the configuration, lock and read the state, decide, plan and execute each
+/// block, write the state.
+///
+/// A dry run stops at the plan: it prints it and never reaches the executor, the lock or the state writer.
+/// A rotation that failed is not recorded in the state, so the next pass retries it (logrotate 3.21 records it,
+/// #422).
+///
+/// Equivalent logrotate code: `logrotate.c main`.
+public struct RotationRun: Sendable {
+    public var fileSystem: any FileSystem
+    public var processRunner: any ProcessRunner
+    public var compressor: any Compressor
+    public var accounts: any AccountDirectory
+    /// `getuid()`: 0 enables the config-permission and parent-directory rules, as in logrotate.
+    public var realUserID: UInt32
+    public var homeDirectory: String?
+
+    /// A pass on the real machine.
+    public init(
+        fileSystem: any FileSystem = PosixFileSystem(),
+        processRunner: any ProcessRunner = PosixProcessRunner(),
+        compressor: any Compressor = InProcessCompressor(),
+        accounts: any AccountDirectory = SystemAccountDirectory(),
+        realUserID: UInt32 = ProcessIdentity.realUserID(),
+        homeDirectory: String? = ProcessIdentity.homeDirectory()
+    ) {
+        self.fileSystem = fileSystem
+        self.processRunner = processRunner
+        self.compressor = compressor
+        self.accounts = accounts
+        self.realUserID = realUserID
+        self.homeDirectory = homeDirectory
+    }
+
+    /// Runs the pass and tells how it ended; every message goes to `reporter`.
+    public func run(_ options: RunOptions, reporter: RunReporter) -> RunStatus {
+        if options.dryRun {
+            reporter.debug("dry run: printing what would be done; no file, state, script or mail is touched")
+        }
+        let configuration = loadConfiguration(options.configPaths, reporter: reporter)
+        if options.dryRun {
+            var state = StateStore(path: options.statePath, fileSystem: fileSystem).read(reporter: reporter)
+            rotateAll(configuration, state: &state, options: options, reporter: reporter)
+            return reporter.errorCount == 0 ? .success : .failure
+        }
+        let lock: StateLock
+        do {
+            lock = try StateLock(path: options.statePath, skip: options.skipStateLock, wait: options.waitForStateLock)
+        } catch {
+            reporter.error(error.description)
+            return .stateLocked
+        }
+        for line in lock.debugMessages { reporter.debug(line) }
+        if let warning = lock.warning { reporter.warning(warning) }
+        let store = StateStore(path: options.statePath, fileSystem: fileSystem)
+        var state = store.read(reporter: reporter)
+        let used = rotateAll(configuration, state: &state, options: options, reporter: reporter)
+        store.write(state.droppingStale(now: options.now, used: used), reporter: reporter)
+        lock.release()
+        return reporter.errorCount == 0 ? .success : .failure
+    }
+
+    private func loadConfiguration(_ paths: [String], reporter: RunReporter) -> Configuration {
+        let loader = ConfigLoader(
+            fileSystem: fileSystem,
+            accounts: accounts,
+            homeDirectory: homeDirectory,
+            checksPermissions: realUserID == 0
+        )
+        for path in paths { reporter.debug("reading config file \(path)") }
+        let configuration = loader.load(paths)
+        for diagnostic in configuration.diagnostics {
+            let text = "\(diagnostic.file):\(diagnostic.line): \(diagnostic.message)"
+            reporter.report(diagnostic.severity == .error ? .error : .warning, text)
+        }
+        return configuration
+    }
+
+    /// Processes every block in order; returns the paths that could be `lstat`ed (their state entries are kept).
+    @discardableResult
+    private func rotateAll(
+        _ configuration: Configuration,
+        state: inout StateFile,
+        options: RunOptions,
+        reporter: RunReporter
+    ) -> Set<String> {
+        reporter.debug("\nHandling \(configuration.blocks.count) logs")
+        var discovery = LogDiscovery()
+        var used: Set<String> = []
+        for block in configuration.blocks {
+            var pass = BlockPass(run: self, block: block, options: options, reporter: reporter)
+            let logs = discovery.logs(of: block, fileSystem: fileSystem, reporter: reporter)
+            used.formUnion(pass.rotate(logs, state: &state))
+        }
+        return used
+    }
+}
