@@ -30,6 +30,10 @@ struct BlockPass {
         reporter.debug("")
         for line in renderer.header(for: block) { reporter.debug(line) }
         if logs.isEmpty { reporter.debug("No logs found. Rotation not needed.") }
+        if let problem = OldDirectoryCheck(settings: block.settings, fileSystem: run.fileSystem).problem(for: logs) {
+            reporter.error("\(block.location.file):\(block.location.line): \(problem); skipping this block")
+            return []
+        }
         var due: [DueLog] = []
         var used: Set<String> = []
         for path in logs {

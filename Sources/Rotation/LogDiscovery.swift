@@ -30,10 +30,10 @@ public struct LogDiscovery {
             }
             for path in matches where !isDirectory(path, fileSystem) {
                 if let ignoresDuplicates = owners[path] {
-                    if !ignoresDuplicates {
-                        reporter.error("\(block.location.file):\(block.location.line) duplicate log entry for \(path)")
-                    }
-                    continue
+                    if ignoresDuplicates { continue }
+                    // logrotate drops the rest of this pattern's matches too.
+                    reporter.error("\(block.location.file):\(block.location.line): duplicate log entry for \(path)")
+                    break
                 }
                 owners[path] = block.settings.ignoreDuplicates
                 logs.append(path)

@@ -90,11 +90,13 @@ public struct RotationRun: Sendable {
         reporter: RunReporter
     ) -> Set<String> {
         reporter.debug("\nHandling \(configuration.blocks.count) logs")
+        // Every pattern is expanded before anything is rotated, as logrotate globs while reading the configuration:
+        // a later block must not miss a log that an earlier block renamed.
         var discovery = LogDiscovery()
+        let logs = configuration.blocks.map { discovery.logs(of: $0, fileSystem: fileSystem, reporter: reporter) }
         var used: Set<String> = []
-        for block in configuration.blocks {
+        for (block, logs) in zip(configuration.blocks, logs) {
             var pass = BlockPass(run: self, block: block, options: options, reporter: reporter)
-            let logs = discovery.logs(of: block, fileSystem: fileSystem, reporter: reporter)
             used.formUnion(pass.rotate(logs, state: &state))
         }
         return used

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LogrotateConfig
 import Platform
 
@@ -32,14 +31,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loader = ConfigLoader(
             fileSystem: PosixFileSystem(),
-            homeDirectory: ProcessInfo.processInfo.environment["HOME"],
-            checksPermissions: getuid() == 0
+            homeDirectory: ProcessIdentity.homeDirectory(),
+            checksPermissions: ProcessIdentity.realUserID() == 0
         )
         let result = loader.load(configs)
-        for diagnostic in result.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
+        for diagnostic in result.diagnostics { printToStandardError(diagnostic.description) }
         if print { Swift.print(ConfigPrinter.render(result), terminator: "") }
-        if result.hasErrors { throw ExitCode(1) }
+        if result.hasErrors { throw ExitCode(ExitStatus.failure) }
     }
 }

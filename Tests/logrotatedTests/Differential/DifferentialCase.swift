@@ -9,6 +9,10 @@ struct SeedFile {
     var ageHours: Int?
     /// When set, the content is stored gzip-compressed (an old `.gz` generation).
     var gzip = false
+    /// When set, the file is a symbolic link to this target instead (relative names are kept as written).
+    var symlinkTo: String?
+    /// When set, the file is a hard link to this earlier seed file (relative to `@DIR@`).
+    var hardLinkTo: String?
 }
 
 /// A configuration and a tree on which logrotate 3.21 and `logrotated rotate` must agree.

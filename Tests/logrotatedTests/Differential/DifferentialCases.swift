@@ -328,5 +328,123 @@ enum DifferentialCases {
         return String(format: "%04d%02d%02d%02d", c.year!, c.month!, c.day!, c.hour!)
     }
 
-    static let all = numbered + methods + compression + dueness + scripts + mailAndNames
+    /// Links, olddir problems, dateext collisions and other refusals.
+    static let refusals: [DifferentialCase] = [
+        .init(
+            name: "symlinked log is skipped",
+            config: block("rotate 1"),
+            files: [
+                SeedFile(name: "logs/real.txt", content: "x\n"),
+                SeedFile(name: "logs/app.log", content: "", symlinkTo: "real.txt"),
+            ],
+            force: true
+        ),
+        .init(
+            name: "hard-linked log is skipped",
+            config: block("rotate 1"),
+            files: [log, SeedFile(name: "logs/other", content: "", hardLinkTo: "logs/app.log")],
+            force: true
+        ),
+        .init(
+            name: "allowhardlink rotates a hard-linked log",
+            config: block("rotate 1\nallowhardlink"),
+            files: [log, SeedFile(name: "logs/other", content: "", hardLinkTo: "logs/app.log")],
+            force: true
+        ),
+        .init(name: "olddir missing", config: block("rotate 1\nolddir @DIR@/nowhere"), files: [log], force: true),
+        .init(
+            name: "dateext destination exists",
+            config: block("rotate 2\ndateext\ndateformat -%Y"),
+            files: [
+                log, SeedFile(name: "logs/app.log-\(Calendar.current.component(.year, from: Date()))", content: "x\n"),
+            ],
+            force: true
+        ),
+        .init(
+            name: "glob matching nothing is an error",
+            config: block("rotate 1", pattern: "@DIR@/logs/*.nothing")
+        ),
+        .init(
+            name: "glob matching nothing with missingok",
+            config: block("rotate 1\nmissingok", pattern: "@DIR@/logs/*.nothing")
+        ),
+        .init(
+            name: "bad config value skips only that block",
+            config: block("rotate five") + block("rotate 1", pattern: "@DIR@/logs/b.log"),
+            files: [log, SeedFile(name: "logs/b.log", content: "b\n")],
+            force: true
+        ),
+        .init(
+            name: "duplicate entry",
+            config: block("rotate 1") + block("rotate 2", pattern: "@DIR@/logs/*.log"),
+            files: [log, SeedFile(name: "logs/b.log", content: "b\n")],
+            force: true
+        ),
+        .init(
+            name: "ignoreduplicates on the earlier block",
+            config: block("rotate 1\nignoreduplicates") + block("rotate 2", pattern: "@DIR@/logs/*.log"),
+            files: [log, SeedFile(name: "logs/b.log", content: "b\n")],
+            force: true
+        ),
+        .init(
+            name: "hourly due in a later hour",
+            config: block("hourly\nrotate 2"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-2h")]
+        ),
+        .init(
+            name: "minage keeps a young log",
+            config: block("daily\nminage 3\nrotate 1"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-2d")]
+        ),
+        .init(
+            name: "delaycompress compresses the previous generation",
+            config: block("rotate 3\ncompress\ndelaycompress"),
+            files: [
+                log, SeedFile(name: "logs/app.log.1", content: "one\n"),
+                SeedFile(name: "logs/app.log.2.gz", content: "two\n", gzip: true),
+            ],
+            force: true
+        ),
+        .init(
+            name: "delaycompress rotate 0",
+            config: block("rotate 0\ncompress\ndelaycompress"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "mailfirst compressed",
+            config: block("rotate 2\ncompress\nmail ops@example.com\nmailfirst"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "maxage with dateext",
+            config: block("rotate 5\ndateext\nmaxage 1"),
+            files: [
+                log, SeedFile(name: "logs/app.log-20200101", content: "old\n", ageHours: 24 * 30),
+                SeedFile(name: "logs/app.log-20200102", content: "recent\n", ageHours: 2),
+            ],
+            force: true
+        ),
+        .init(
+            name: "global settings carry into blocks",
+            config: "compress\nrotate 3\n" + block("create 0600"),
+            files: [log],
+            force: true
+        ),
+        .init(
+            name: "include a directory with taboo names",
+            config: "include @DIR@/conf.d\n",
+            files: [
+                log,
+                SeedFile(name: "conf.d/app", content: "@DIR@/logs/app.log {\n rotate 1\n}\n"),
+                SeedFile(name: "conf.d/app.dpkg-old", content: "@DIR@/logs/app.log {\n rotate 4\n}\n"),
+            ],
+            force: true
+        ),
+    ]
+
+    static let all = refusals + numbered + methods + compression + dueness + scripts + mailAndNames
 }

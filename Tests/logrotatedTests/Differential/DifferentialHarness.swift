@@ -71,6 +71,14 @@ struct DifferentialHarness {
         for file in testCase.files {
             let url = dir.appendingPathComponent(expand(file.name))
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if let target = file.symlinkTo {
+                try fm.createSymbolicLink(atPath: url.path, withDestinationPath: expand(target))
+                continue
+            }
+            if let original = file.hardLinkTo {
+                try fm.linkItem(at: dir.appendingPathComponent(original), to: url)
+                continue
+            }
             try write(expand(file.content), to: url, mode: file.mode, gzip: file.gzip)
             if let age = file.ageHours {
                 let date = now.addingTimeInterval(-Double(age) * 3600)
@@ -117,6 +125,10 @@ struct DifferentialHarness {
         for case let relative as String in walker where !skipped.contains(relative) {
             let path = dir.appendingPathComponent(relative).path
             let attributes = try fm.attributesOfItem(atPath: path)
+            if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+                tree[relative] = "-> " + normalize(try fm.destinationOfSymbolicLink(atPath: path), dir)
+                continue
+            }
             let mode = String((attributes[.posixPermissions] as? Int) ?? 0, radix: 8)
             if attributes[.type] as? FileAttributeType == .typeDirectory {
                 tree[relative] = "\(mode) <dir>"
