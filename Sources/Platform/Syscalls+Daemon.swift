@@ -223,3 +223,8 @@ public func withIOVectors<R>(_ chunks: [[UInt8]], _ body: (UnsafePointer<iovec>,
         return vectors.withUnsafeBufferPointer { body($0.baseAddress!, Int32($0.count)) }
     }
 }
+
+/// The number of processors online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1.
+public func onlineProcessorCount() -> Int {
+    max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
