@@ -1,1 +1,0 @@
-// The daemon (scheduler loop, triggers, systemd notifier) lands here.

@@ -1,0 +1,41 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+/// What the daemon asks of the rotator. The daemon owns when and how concurrently; the driver owns what.
+///
+/// The Rotation and Scheduling modules provide the real driver; tests use fakes.
+public protocol RotationDriver: Sendable {
+    /// A loaded, valid configuration (the daemon keeps the last good one).
+    associatedtype Configuration: Sendable
+    /// One unit of rotation (a log block, with its scripts): never run twice at once.
+    associatedtype Job: Hashable & Sendable & CustomStringConvertible
+
+    /// Reads the configuration anew.
+    /// - Throws: `ConfigurationRejected` with the diagnostics when it has errors (the daemon keeps the previous one),
+    ///   or any other error when it cannot be read at all.
+    func loadConfiguration() async throws -> Configuration
+
+    /// The next calendar time after `now` at which a job may become due; `nil` when only sizes can make one due.
+    func nextDeadline(after now: Timestamp, in configuration: Configuration) -> Timestamp?
+
+    /// The files whose sizes can make a job due (`size`, `maxsize`), with their limits.
+    func sizeWatches(in configuration: Configuration) -> [SizeWatch]
+
+    /// The jobs due at `now`; `touched` limits the check to jobs of files that reached a size limit (`nil`: all).
+    func dueJobs(at now: Timestamp, in configuration: Configuration, touched: Set<FilePath>?) async -> [Job]
+
+    /// Runs one job to its end: it is not cancelled by a graceful shutdown, so no log is left half-rotated.
+    func rotate(_ job: Job, at now: Timestamp, in configuration: Configuration) async
+}
+
+/// A configuration with errors, refused as a whole; the daemon logs the diagnostics and keeps its old configuration.
+public struct ConfigurationRejected: Error, Sendable {
+    /// What is wrong, as `error: FILE:LINE message`.
+    public var diagnostics: [Diagnostic]
+
+    /// A rejection carrying `diagnostics`.
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}

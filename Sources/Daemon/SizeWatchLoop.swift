@@ -1,0 +1,86 @@
+import Platform
+import Synchronization
+import SystemPackage
+
+/// The watcher thread's loop: idle in `poll` with no timeout; after events, one check per coalescing interval.
+struct SizeWatchLoop: Sendable {
+    let inotify: Inotify
+    let wakePipe: WakePipe
+    let coalescingMicroseconds: UInt64
+    let continuation: AsyncStream<SizeEvent>.Continuation
+
+    /// Runs until `control.stopped`, then closes the descriptors and finishes the stream.
+    func run(control: WatcherControl) {
+        var state = LoopState(table: WatchTable(inotify: inotify))
+        var nextCheck: UInt64?
+        while true {
+            let (pending, stopped) = control.requests.withLock { requests in
+                defer { requests.pending = nil }
+                return (requests.pending, requests.stopped)
+            }
+            if stopped { break }
+            if let pending {
+                state.table.replace(with: pending)
+                state.above = []
+                check(Set(pending.map(\.path)), state: &state)
+            }
+            nextCheck = wait(until: nextCheck, state: &state)
+        }
+        inotify.close()
+        wakePipe.close()
+        continuation.finish()
+    }
+
+    /// Waits for inotify (idle) or for the end of the coalescing interval (busy); returns the next check time.
+    private func wait(until nextCheck: UInt64?, state: inout LoopState) -> UInt64? {
+        let now = monotonicMicroseconds()
+        if let nextCheck, nextCheck > now {
+            let milliseconds = Int32((nextCheck - now + 999) / 1000)
+            let ready = waitForReadable([wakePipe.readEnd], timeoutMilliseconds: milliseconds)
+            if ready[0] { wakePipe.drain() }
+            return ready[0] ? nextCheck : readAndCheck(state: &state)
+        }
+        if nextCheck != nil, let next = readAndCheck(state: &state) { return next }
+        let ready = waitForReadable([inotify.descriptor, wakePipe.readEnd], timeoutMilliseconds: -1)
+        if ready[1] { wakePipe.drain() }
+        return ready[0] ? readAndCheck(state: &state) : nil
+    }
+
+    /// Reads queued events and checks the files they name; `nil` (idle) when there were none.
+    private func readAndCheck(state: inout LoopState) -> UInt64? {
+        let events = inotify.readEvents()
+        guard !events.isEmpty else { return nil }
+        var touched: Set<FilePath> = []
+        for event in events { touched.formUnion(state.table.paths(for: event)) }
+        check(touched, state: &state)
+        return monotonicMicroseconds() + coalescingMicroseconds
+    }
+
+    /// Stats each path, re-arms replaced files, and reports those that newly reached their limit.
+    private func check(_ paths: Set<FilePath>, state: inout LoopState) {
+        let fileSystem = PosixFileSystem()
+        for path in paths {
+            guard let limit = state.table.limits[path] else { continue }
+            guard let status = try? fileSystem.status(of: path, followSymlinks: true) else {
+                state.above.remove(path)
+                continue
+            }
+            if !state.table.isWatching(path, inode: status.inode) {
+                state.table.arm(path, inode: status.inode)
+                state.above.remove(path)
+            }
+            if status.size < limit {
+                state.above.remove(path)
+            } else if state.above.insert(path).inserted {
+                continuation.yield(SizeEvent(path: path, size: status.size, limit: limit))
+            }
+        }
+    }
+}
+
+/// The watcher thread's own state.
+private struct LoopState {
+    var table: WatchTable
+    /// Files already reported at or past their limit.
+    var above: Set<FilePath> = []
+}

@@ -1,0 +1,68 @@
+import Platform
+import Synchronization
+import SystemPackage
+
+/// Reports, as an `AsyncStream`, when watched files reach their size limits: within about one coalescing interval of
+/// the write that crossed it, without polling.
+///
+/// A dedicated thread (not Dispatch, not the cooperative pool) blocks in `poll` on an inotify descriptor. An idle
+/// watcher never wakes. After a write it checks the written files at once, then sleeps one coalescing interval
+/// before it reads inotify again, so a file written 10,000 times a second costs one wake-up per interval. Files that
+/// do not exist yet, or that rotation replaces, are followed through their directory's create and rename events.
+/// Events are edge-triggered: one when a file is first seen at or past its limit, again only after it was seen below
+/// it, was replaced, or `watch(_:)` was called.
+public final class SizeWatcher: Sendable {
+    /// Files seen at or past their limits.
+    public let events: AsyncStream<SizeEvent>
+    private let control = WatcherControl()
+    private let wakePipe: WakePipe
+
+    /// Starts the watcher thread with nothing to watch; `coalescing` is the minimum time between two checks of busy
+    /// files.
+    /// - Throws: the `Errno` of `inotify_init1`, `pipe` or `pthread_create` (e.g. `EMFILE`).
+    public init(coalescing: Duration = .milliseconds(500)) throws(Errno) {
+        let (events, continuation) = AsyncStream.makeStream(of: SizeEvent.self)
+        let inotify = try Inotify()
+        let wakePipe: WakePipe
+        do { wakePipe = try WakePipe() } catch {
+            inotify.close()
+            throw error
+        }
+        self.events = events
+        self.wakePipe = wakePipe
+        let loop = SizeWatchLoop(
+            inotify: inotify,
+            wakePipe: wakePipe,
+            coalescingMicroseconds: UInt64(coalescing.components.seconds) * 1_000_000
+                + UInt64(coalescing.components.attoseconds / 1_000_000_000_000),
+            continuation: continuation
+        )
+        try startDetachedThread { [control] in loop.run(control: control) }
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Replaces the watched files (after a reload, or to re-arm files whose event was handled).
+    public func watch(_ watches: [SizeWatch]) {
+        control.requests.withLock { $0.pending = watches }
+        wakePipe.wake()
+    }
+
+    /// Stops the thread, releases its descriptors and finishes `events`.
+    public func stop() {
+        control.requests.withLock { $0.stopped = true }
+        wakePipe.wake()
+    }
+}
+
+/// What callers ask of the watcher thread, shared with it (the thread does not retain the watcher).
+final class WatcherControl: Sendable {
+    struct Requests {
+        var pending: [SizeWatch]?
+        var stopped = false
+    }
+
+    let requests = Mutex(Requests())
+}

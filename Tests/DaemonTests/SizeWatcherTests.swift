@@ -1,0 +1,83 @@
+import Daemon
+import SystemPackage
+import Testing
+
+@Suite struct SizeWatcherTests {
+    private func started(_ watches: [SizeWatch]) throws -> (SizeWatcher, EventRecorder<SizeEvent>) {
+        let watcher = try SizeWatcher(coalescing: .milliseconds(100))
+        let recorder = EventRecorder(watcher.events)
+        watcher.watch(watches)
+        return (watcher, recorder)
+    }
+
+    @Test func appendPastLimit_reportsTheFile() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        try directory.write("a.log", bytes: 10)
+        let (watcher, recorder) = try started([SizeWatch(path: directory.path("a.log"), limit: 100)])
+        defer { watcher.stop() }
+        try directory.append("a.log", bytes: 50)
+        try directory.append("a.log", bytes: 50)
+        let path = directory.path("a.log")
+        #expect(await recorder.wait { $0.contains { $0.path == path && $0.size >= 100 } })
+    }
+
+    @Test func fileAlreadyPastLimit_isReportedWhenWatched() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        try directory.write("big.log", bytes: 500)
+        let (watcher, recorder) = try started([SizeWatch(path: directory.path("big.log"), limit: 100)])
+        defer { watcher.stop() }
+        #expect(await recorder.wait { $0 == [SizeEvent(path: directory.path("big.log"), size: 500, limit: 100)] })
+    }
+
+    @Test func missingFile_isFollowedOnceCreated() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        let (watcher, recorder) = try started([SizeWatch(path: directory.path("later.log"), limit: 100)])
+        defer { watcher.stop() }
+        try directory.write("later.log", bytes: 0)
+        try directory.append("later.log", bytes: 150)
+        let path = directory.path("later.log")
+        #expect(await recorder.wait { $0.contains { $0.path == path } })
+    }
+
+    @Test func fileReplacedByRotation_isRewatchedOnItsNewInode() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        try directory.write("a.log", bytes: 200)
+        let (watcher, recorder) = try started([SizeWatch(path: directory.path("a.log"), limit: 100)])
+        defer { watcher.stop() }
+        #expect(await recorder.wait { $0.count == 1 })
+        try directory.rename("a.log", to: "a.log.1")
+        try directory.write("a.log", bytes: 0)
+        try directory.append("a.log.1", bytes: 100)
+        try directory.append("a.log", bytes: 120)
+        let path = directory.path("a.log")
+        #expect(await recorder.wait { $0.count == 2 })
+        #expect(await recorder.events.last == SizeEvent(path: path, size: 120, limit: 100))
+    }
+
+    @Test func writesBelowLimit_reportNothingBeforeALaterCrossing() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        try directory.write("small.log", bytes: 0)
+        try directory.write("sentinel.log", bytes: 0)
+        let (watcher, recorder) = try started([
+            SizeWatch(path: directory.path("small.log"), limit: 1000),
+            SizeWatch(path: directory.path("sentinel.log"), limit: 10),
+        ])
+        defer { watcher.stop() }
+        for _ in 0..<20 { try directory.append("small.log", bytes: 10) }
+        try directory.append("sentinel.log", bytes: 20)
+        let sentinel = directory.path("sentinel.log")
+        #expect(await recorder.wait { $0.contains { $0.path == sentinel } })
+        #expect(await recorder.events.map(\.path) == [sentinel])
+    }
+
+    @Test func stop_finishesTheStream() async throws {
+        let watcher = try SizeWatcher()
+        watcher.stop()
+        for await _ in watcher.events {}
+    }
+}
