@@ -79,7 +79,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "Scheduling", "LogrotateConfig", "Platform", "PlatformTesting"]
+            dependencies: [
+                "Daemon", "Scheduling", "LogrotateConfig", "Platform", "PlatformTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .testTarget(name: "logrotatedTests", dependencies: ["logrotated"]),
     ]
