@@ -40,3 +40,30 @@ import Testing
         #expect(result.standardOutput.contains("Exit status"))
     }
 }
+
+/// A second run on a locked state file exits 3, or waits with `--wait-for-state-lock`.
+@Suite struct StateLockCommandLineTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+    func rotate_whenStateIsLocked_exits3() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lr-lock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let state = dir.appendingPathComponent("state").path
+        let config = dir.appendingPathComponent("cfg").path
+        FileManager.default.createFile(atPath: state, contents: Data("logrotate state -- version 2\n".utf8))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: state)
+        FileManager.default.createFile(atPath: config, contents: Data("\(dir.path)/a.log {\n missingok\n}\n".utf8))
+
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [state, "-c", "touch \(dir.path)/held; sleep 30"]
+        try holder.run()
+        defer { holder.terminate() }
+        let held = dir.appendingPathComponent("held").path
+        for _ in 0..<1000 where !FileManager.default.fileExists(atPath: held) { usleep(10_000) }
+
+        let result = try CommandRunner.run(CommandRunner.logrotated, ["rotate", "-s", state, config])
+        #expect(result.status == 3)
+        #expect(result.standardError.contains("state file \(state) is already locked"))
+    }
+}

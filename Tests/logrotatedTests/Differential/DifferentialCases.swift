@@ -257,6 +257,15 @@ enum DifferentialCases {
             }
         ),
         .init(
+            name: "failed rotation is not recorded",
+            config: block("daily\nrotate 1\nprerotate\n  exit 1\nendscript"),
+            files: [log],
+            state: [("@DIR@/logs/app.log", "-3d")],
+            difference: .init(why: "the state keeps the previous date, so the next run retries") { outcome in
+                outcome.state["\"@DIR@/logs/app.log\""] = DifferentialCases.stateHour(daysAgo: 3)
+            }
+        ),
+        .init(
             name: "failing postrotate skips compression",
             config: block("rotate 2\ncompress\npostrotate\n  exit 3\nendscript"),
             files: [log],
@@ -445,6 +454,13 @@ enum DifferentialCases {
             force: true
         ),
     ]
+
+    /// A state date `Y-M-D-H` (not zero-padded, as logrotate writes it) `days` before now.
+    static func stateHour(daysAgo days: Int) -> String {
+        let date = Date().addingTimeInterval(-Double(days) * 86_400)
+        let c = Calendar.current.dateComponents([.year, .month, .day, .hour], from: date)
+        return "\(c.year!)-\(c.month!)-\(c.day!)-\(c.hour!)"
+    }
 
     static let all = refusals + numbered + methods + compression + dueness + scripts + mailAndNames
 }

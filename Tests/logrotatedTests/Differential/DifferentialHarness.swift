@@ -58,7 +58,7 @@ struct DifferentialHarness {
         return arguments
     }
 
-    private func prepare(_ testCase: DifferentialCase, in dir: URL) throws {
+    func prepare(_ testCase: DifferentialCase, in dir: URL) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: dir.appendingPathComponent("logs"), withIntermediateDirectories: true)
         for sub in testCase.directories {
@@ -117,7 +117,7 @@ struct DifferentialHarness {
         RunOutcome(status: result.status, tree: try snapshot(dir), state: try stateEntries(dir))
     }
 
-    private func snapshot(_ dir: URL) throws -> [String: String] {
+    func snapshot(_ dir: URL) throws -> [String: String] {
         let fm = FileManager.default
         var tree: [String: String] = [:]
         let skipped: Set<String> = ["cfg", "mailer", "state"]
