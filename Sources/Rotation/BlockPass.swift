@@ -41,20 +41,47 @@ struct BlockPass {
             used.insert(path)
             if let status = status.due { due.append(DueLog(path: FilePath(path), status: status)) }
         }
-        let plan = Planner.plan(
-            block: block,
-            logs: due,
-            fileSystem: run.fileSystem,
-            now: RotationTime(epochSeconds: options.now),
-            options: PlanningOptions(mailCommand: options.mailCommand, blockHasErrors: hasErrors)
-        )
         if options.dryRun {
+            let plan = Planner.plan(
+                block: block,
+                logs: due,
+                fileSystem: run.fileSystem,
+                now: RotationTime(epochSeconds: options.now),
+                options: planningOptions
+            )
             for problem in plan.problems { reporter.error(problem.message) }
             for line in renderer.lines(for: plan) { reporter.debug(line) }
         } else {
-            record(execute(plan), in: &state)
+            executeInBatches(due, state: &state)
         }
         return used
+    }
+
+    private var planningOptions: PlanningOptions {
+        PlanningOptions(mailCommand: options.mailCommand, blockHasErrors: hasErrors)
+    }
+
+    /// Logs planned and executed at a time without `sharedscripts`: memory stays bounded for a glob that matches
+    /// tens of thousands of logs, while each batch still sees what the previous ones did through one shared view.
+    static let batchSize = 256
+
+    /// Plans and executes the due logs: in one plan with `sharedscripts` (its scripts span every log), else batch by
+    /// batch, `firstaction` with the first batch and `lastaction` with the last; a failed `firstaction` stops all.
+    private func executeInBatches(_ due: [DueLog], state: inout StateFile) {
+        var view = FileView(run.fileSystem)
+        let size = block.settings.sharedScripts ? max(due.count, 1) : Self.batchSize
+        let starts = Array(stride(from: 0, to: max(due.count, 1), by: size))
+        for (number, start) in starts.enumerated() {
+            var planning = planningOptions
+            planning.includesFirstAction = number == 0
+            planning.includesLastAction = number == starts.count - 1
+            let batch = Array(due[start..<min(start + size, due.count)])
+            let now = RotationTime(epochSeconds: options.now)
+            let plan = Planner.plan(block: block, logs: batch, view: &view, now: now, options: planning)
+            let report = execute(plan)
+            record(report, in: &state)
+            if report.firstActionFailed { return }
+        }
     }
 
     /// What considering one log found: whether it exists and, when due, its status.
@@ -128,8 +155,9 @@ struct BlockPass {
         let renderer = self.renderer
         return executor.execute(plan) { event in
             switch event {
-            case .willRun(let index, _):
+            case .willRun(let index, _) where reporter.wantsDebug:
                 for line in renderer.lines(forStepAt: index, in: plan) { reporter.debug(line) }
+            case .willRun: break
             case .info(let text): reporter.debug(text)
             case .error(let text): reporter.error(text)
             }

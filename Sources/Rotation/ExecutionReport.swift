@@ -1,3 +1,4 @@
+import LogrotateConfig
 import SystemPackage
 
 /// A step that failed, with logrotate's message (without the `error: ` prefix).
@@ -46,6 +47,15 @@ public struct ExecutionReport: Equatable, Sendable {
     /// True when every log was rotated and every script succeeded.
     public var succeeded: Bool {
         blockFailures.isEmpty && logs.allSatisfy { $0.result == .succeeded }
+    }
+
+    /// True when `firstaction` failed, which aborts the whole block (no rotation, no `lastaction`).
+    public var firstActionFailed: Bool {
+        logs.contains { outcome in
+            guard case .failed(let failure) = outcome.result, case .runScript(.firstaction, _, _)? = failure.step
+            else { return false }
+            return true
+        }
     }
 
     /// The outcome of one log.

@@ -9,6 +9,8 @@ struct FileView {
     private let fileSystem: any FileSystem
     private var listings: [FilePath: Set<String>] = [:]
     private var statuses: [FilePath: FileStatus] = [:]
+    /// Where a file moved by a planned step still is on disk (its status is read from there when needed).
+    private var origins: [FilePath: FilePath] = [:]
     private var directories: Set<FilePath> = []
 
     init(_ fileSystem: any FileSystem) {
@@ -22,14 +24,16 @@ struct FileView {
 
     mutating func exists(_ path: FilePath) -> Bool {
         guard let name = path.lastComponent?.string else { return false }
-        return listing(of: path.removingLastComponent()).contains(name)
+        let directory = path.removingLastComponent()
+        loadListing(of: directory)
+        return listings[directory]?.contains(name) ?? false
     }
 
     /// The status of an existing path (moved files keep the status they had).
     mutating func status(of path: FilePath) -> FileStatus? {
         guard exists(path) else { return nil }
         if let known = statuses[path] { return known }
-        return (try? fileSystem.status(of: path, followSymlinks: false)) ?? nil
+        return (try? fileSystem.status(of: origins[path] ?? path, followSymlinks: false)) ?? nil
     }
 
     /// Whether a directory exists (on disk or created by an earlier step).
@@ -46,30 +50,38 @@ struct FileView {
 
     mutating func add(_ path: FilePath, status: FileStatus?) {
         guard let name = path.lastComponent?.string else { return }
-        var names = listing(of: path.removingLastComponent())
-        names.insert(name)
-        listings[path.removingLastComponent()] = names
+        let directory = path.removingLastComponent()
+        loadListing(of: directory)
+        listings[directory, default: []].insert(name)  // in place: no copy of a large directory's set
         statuses[path] = status
+        origins[path] = nil
     }
 
     mutating func remove(_ path: FilePath) {
         guard let name = path.lastComponent?.string else { return }
-        var names = listing(of: path.removingLastComponent())
-        names.remove(name)
-        listings[path.removingLastComponent()] = names
+        let directory = path.removingLastComponent()
+        loadListing(of: directory)
+        listings[directory, default: []].remove(name)
         statuses[path] = nil
+        origins[path] = nil
     }
 
+    /// Records a planned rename; the file's status is not read until someone asks for it.
     mutating func move(_ source: FilePath, to target: FilePath) {
-        let moved = status(of: source)
+        let known = statuses[source]
+        let origin = origins[source] ?? source
         remove(source)
-        add(target, status: moved)
+        add(target, status: known)
+        if known == nil { origins[target] = origin }
     }
 
     private mutating func listing(of directory: FilePath) -> Set<String> {
-        if let known = listings[directory] { return known }
-        let names = Set((try? fileSystem.contentsOfDirectory(directory)) ?? [])
-        listings[directory] = names
-        return names
+        loadListing(of: directory)
+        return listings[directory] ?? []
+    }
+
+    private mutating func loadListing(of directory: FilePath) {
+        guard listings[directory] == nil else { return }
+        listings[directory] = Set((try? fileSystem.contentsOfDirectory(directory)) ?? [])
     }
 }

@@ -46,12 +46,13 @@ extension LogPlanner {
     /// for it, and `-d` prints logrotate's `renaming` line. Only `maxage`'s stat reports it up front.
     private mutating func shift(_ index: Int, view: inout FileView) {
         let old = naming.numbered(index, compressed: true)
-        let status = view.status(of: old)
-        if status == nil, settings.maxAge > 0 {
+        let exists = view.exists(old)
+        if !exists, settings.maxAge > 0 {
             output.append(.notice(.oldLogMissing(old)))
             return
         }
-        if isExpired(status) {
+        // Only maxage needs the generation's times: no stat per generation otherwise.
+        if exists, settings.maxAge > 0, isExpired(view.status(of: old)) {
             mailBeforeRemoval(old)
             remove(old, purpose: .oldLog, view: &view)
             return
@@ -59,6 +60,6 @@ extension LogPlanner {
         let new = naming.numbered(index + 1, compressed: true)
         let purpose = RenamePurpose.shift(rotateCount: settings.rotate, start: settings.start, index: index)
         output.append(.rename(from: old, to: new, purpose: purpose))
-        if status != nil { view.move(old, to: new) }
+        if exists { view.move(old, to: new) }
     }
 }

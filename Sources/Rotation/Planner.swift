@@ -37,6 +37,10 @@ public struct PlanningOptions: Equatable, Sendable {
     /// An error already happened in this block (e.g. a missing log without `missingok`): with `sharedscripts`
     /// nothing is rotated, only `firstaction` and `lastaction` run.
     public var blockHasErrors: Bool
+    /// Whether this plan runs the block's `firstaction` and `lastaction`: a block planned in several batches has
+    /// its `firstaction` in the first and its `lastaction` in the last.
+    public var includesFirstAction = true
+    public var includesLastAction = true
 
     public init(mailCommand: String = "/usr/bin/mail", blockHasErrors: Bool = false) {
         self.mailCommand = mailCommand
@@ -72,12 +76,24 @@ public enum Planner {
         options: PlanningOptions = PlanningOptions()
     ) -> RotationPlan {
         var view = FileView(fileSystem)
+        return plan(block: block, logs: logs, view: &view, now: now, options: options)
+    }
+
+    /// Plans against a view shared by several calls (the batches of one block), so each batch sees what the
+    /// earlier ones planned.
+    static func plan(
+        block: LogBlock,
+        logs: [DueLog],
+        view: inout FileView,
+        now: RotationTime,
+        options: PlanningOptions
+    ) -> RotationPlan {
         let plans = logs.map { log in
             var planner = LogPlanner(block: block, log: log, now: now, options: options)
             return planner.plan(view: &view)
         }
         let problems = plans.compactMap { plan in plan.problem.map { PlanProblem(log: plan.path, message: $0) } }
-        var assembly = PlanAssembly(block: block, plans: plans, skipRotation: options.blockHasErrors)
+        var assembly = PlanAssembly(block: block, plans: plans, options: options)
         return RotationPlan(
             patternText: block.patternText,
             sharedScripts: block.settings.sharedScripts,
@@ -93,19 +109,21 @@ public enum Planner {
 private struct PlanAssembly {
     let block: LogBlock
     let plans: [LogPlan]
-    let skipRotation: Bool
+    let options: PlanningOptions
     var result: [PlannedStep] = []
+
+    var skipRotation: Bool { options.blockHasErrors }
 
     var settings: LogSettings { block.settings }
 
     mutating func steps() -> [PlannedStep] {
-        script(.firstaction, scope: .block, arguments: [block.patternText])
+        if options.includesFirstAction { script(.firstaction, scope: .block, arguments: [block.patternText]) }
         if settings.sharedScripts {
             sharedPhases()
         } else {
             for plan in plans { separatePhases(plan) }
         }
-        script(.lastaction, scope: .block, arguments: [block.patternText])
+        if options.includesLastAction { script(.lastaction, scope: .block, arguments: [block.patternText]) }
         return result
     }
 

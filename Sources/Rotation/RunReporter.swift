@@ -33,6 +33,9 @@ public final class RunReporter: @unchecked Sendable {
         self.logFile = logFile
     }
 
+    /// Whether debug lines go anywhere (`-v`, `-d` or a `-l` file): callers skip rendering them otherwise.
+    public var wantsDebug: Bool { verbose || logFile != nil }
+
     /// Reports one message; an error counts towards the exit status unless `countsAsFailure` is false (logrotate
     /// prints some errors, such as a last rotation in the future, without failing).
     public func report(_ level: Level, _ text: String, countsAsFailure: Bool = true) {

@@ -462,5 +462,32 @@ enum DifferentialCases {
         return "\(c.year!)-\(c.month!)-\(c.day!)-\(c.hour!)"
     }
 
-    static let all = refusals + numbered + methods + compression + dueness + scripts + mailAndNames
+    /// More logs than one planning batch (`BlockPass.batchSize`): block scripts still run once, each log once.
+    static let manyLogs = DifferentialCase(
+        name: "600 logs with first and last action",
+        config: block(
+            """
+            rotate 2
+            firstaction
+              echo "first" >> @DIR@/script.out
+            endscript
+            postrotate
+              echo "post $1" >> @DIR@/post.out
+            endscript
+            lastaction
+              echo "last" >> @DIR@/script.out
+            endscript
+            """,
+            pattern: "@DIR@/logs/*.log"
+        ),
+        files: (0..<600).flatMap { index in
+            [
+                SeedFile(name: "logs/l\(index).log", content: "\(index)\n"),
+                SeedFile(name: "logs/l\(index).log.1", content: "old \(index)\n"),
+            ]
+        },
+        force: true
+    )
+
+    static let all = [manyLogs] + refusals + numbered + methods + compression + dueness + scripts + mailAndNames
 }
