@@ -9,8 +9,8 @@ import SystemPackage
 ///
 /// Equivalent logrotate code: `compressLogFile` (which forks `compresscmd` instead).
 public struct InProcessCompressor: Compressor {
-    /// Bytes per gzip member written in parallel.
-    var gzipChunkSize = 4 << 20
+    /// Bytes per gzip member; `nil` sizes members from the file (see `ParallelGzipEncoder.chunkSize`).
+    var gzipChunkSize: Int?
 
     public init() {}
 
@@ -61,7 +61,9 @@ public struct InProcessCompressor: Compressor {
     ) throws(PlatformError) {
         switch format {
         case .gzip(let level):
-            let encoder = ParallelGzipEncoder(level: Int32(clamping: min(max(level, 0), 12)), chunkSize: gzipChunkSize)
+            var encoder = ParallelGzipEncoder(level: Int32(clamping: min(max(level, 0), 12)))
+            encoder.chunkSize =
+                gzipChunkSize ?? ParallelGzipEncoder.chunkSize(forFileSize: size, workers: encoder.workers)
             try encoder.encode(from: input, to: output, source: source, target: target)
         case .zstd(let level):
             let encoder = ZstdEncoder(level: Int32(clamping: level))
