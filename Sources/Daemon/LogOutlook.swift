@@ -97,12 +97,12 @@ public struct LogOutlook: Equatable, Sendable {
         return limits.min()
     }
 
-    /// The directive naming a frequency: `hourly`, `daily`, `weekly 0`, `monthly`, `yearly`.
+    /// The directive naming a frequency: `hourly`, `daily`, `weekly` (Sunday), `weekly 3`, `monthly`, `yearly`.
     public static func name(of frequency: Frequency) -> String {
         switch frequency {
         case .hourly: "hourly"
         case .daily: "daily"
-        case .weekly(let weekday): "weekly \(weekday)"
+        case .weekly(let weekday): weekday == 0 ? "weekly" : "weekly \(weekday)"
         case .monthly: "monthly"
         case .yearly: "yearly"
         }
