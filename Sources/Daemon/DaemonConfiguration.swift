@@ -18,4 +18,10 @@ public struct DaemonConfiguration: Sendable {
         var discovery = LogDiscovery()
         return blocks.map { block in (block, discovery.logs(of: block, fileSystem: fileSystem, reporter: reporter)) }
     }
+
+    /// Whether a pattern has glob characters: files created later may match it, so the daemon re-expands the
+    /// patterns (and re-arms its size watches) at least hourly.
+    public var hasGlobPatterns: Bool {
+        blocks.contains { block in block.patterns.contains { $0.contains { "*?[".contains($0) } } }
+    }
 }

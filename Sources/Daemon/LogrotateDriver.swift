@@ -57,6 +57,10 @@ public final class LogrotateDriver: RotationDriver {
                 }
             }
         }
+        let rescan = (now.seconds / 3600 + 1) * 3600
+        if configuration.hasGlobPatterns && rescan < next?.time.seconds ?? .max {
+            return Deadline(time: Timestamp(seconds: rescan), label: "rescan of glob patterns")
+        }
         return next
     }
 

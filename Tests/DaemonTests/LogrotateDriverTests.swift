@@ -127,6 +127,21 @@ import Testing
         }
     }
 
+    @Test func globWithSizeRulesOnly_isRescannedHourly() async throws {
+        try await withTimeZone("UTC") {
+            let fixture = try DriverFixture(config: "@DIR@/*.log {\n size 1M\n}\n")
+            defer { fixture.directory.remove() }
+            let configuration = try await fixture.driver.loadConfiguration()
+            let next = fixture.driver.nextDeadline(
+                after: Timestamp(seconds: epoch("2026-11-29 10:20")),
+                in: configuration
+            )
+            #expect(
+                next == Deadline(time: Timestamp(seconds: epoch("2026-11-29 11:00")), label: "rescan of glob patterns")
+            )
+        }
+    }
+
     @Test func sizeWatches_coverSizeMaxsizeAndMinsize() async throws {
         let fixture = try DriverFixture(
             config: """
