@@ -2,6 +2,7 @@
 #   make run      runs logrotated on the bundled demo config (installs what is missing)
 #   make test     lint + every test (what CI runs)
 #   make install  binary, config, systemd unit and man pages under $(DESTDIR)$(PREFIX)
+#                 (`make install-files BIN=.build/debug/logrotated` installs an existing build)
 
 SWIFT    ?= swift
 PREFIX   ?= /usr/local
@@ -9,10 +10,11 @@ DESTDIR  ?=
 SBINDIR  ?= $(PREFIX)/sbin
 MANDIR   ?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
-UNITDIR  ?= /lib/systemd/system
+UNITDIR  ?= $(PREFIX)/lib/systemd/system
+BIN      ?= .build/release/logrotated
 DEMO     := .build/demo
 
-.PHONY: deps build release test lint format run install uninstall bench clean
+.PHONY: deps build release test lint format run install install-files uninstall bench clean
 
 deps:
 	@scripts/install-deps
@@ -39,17 +41,30 @@ run: build
 bench: release
 	bench/rotate
 
-install: release
-	install -D -m 0755 .build/release/logrotated $(DESTDIR)$(SBINDIR)/logrotated
-	install -D -m 0644 config/logrotated.conf $(DESTDIR)$(SYSCONFDIR)/logrotated.conf
+install: release install-files
+
+# The unit's paths follow SBINDIR and SYSCONFDIR; an existing configuration is never overwritten.
+install-files:
+	install -D -m 0755 $(BIN) $(DESTDIR)$(SBINDIR)/logrotated
+	test -e $(DESTDIR)$(SYSCONFDIR)/logrotated.conf || \
+		install -D -m 0644 config/logrotated.conf $(DESTDIR)$(SYSCONFDIR)/logrotated.conf
 	install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/logrotated.d
-	install -D -m 0644 systemd/logrotated.service $(DESTDIR)$(UNITDIR)/logrotated.service
+	install -d -m 0755 $(DESTDIR)$(UNITDIR)
+	sed -e 's|/usr/local/sbin/logrotated|$(SBINDIR)/logrotated|g' -e 's|/etc/logrotated.conf|$(SYSCONFDIR)/logrotated.conf|g' \
+		systemd/logrotated.service > $(DESTDIR)$(UNITDIR)/logrotated.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/logrotated.service
 	install -D -m 0644 man/logrotated.8 $(DESTDIR)$(MANDIR)/man8/logrotated.8
 
+# The configuration is removed only when it is still the one shipped (as dpkg treats conffiles).
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/logrotated $(DESTDIR)$(UNITDIR)/logrotated.service
 	rm -f $(DESTDIR)$(MANDIR)/man8/logrotated.8
-	@echo "kept $(SYSCONFDIR)/logrotated.conf and $(SYSCONFDIR)/logrotated.d (your configuration)"
+	if cmp -s config/logrotated.conf $(DESTDIR)$(SYSCONFDIR)/logrotated.conf; then \
+		rm -f $(DESTDIR)$(SYSCONFDIR)/logrotated.conf; \
+	elif [ -e $(DESTDIR)$(SYSCONFDIR)/logrotated.conf ]; then \
+		echo "kept $(DESTDIR)$(SYSCONFDIR)/logrotated.conf (changed since installed)"; \
+	fi
+	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(SYSCONFDIR)/logrotated.d 2>/dev/null || true
 
 clean:
 	rm -rf .build

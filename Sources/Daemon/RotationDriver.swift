@@ -17,7 +17,7 @@ public protocol RotationDriver: Sendable {
     func loadConfiguration() async throws -> Configuration
 
     /// The next calendar time after `now` at which a job may become due; `nil` when only sizes can make one due.
-    func nextDeadline(after now: Timestamp, in configuration: Configuration) -> Timestamp?
+    func nextDeadline(after now: Timestamp, in configuration: Configuration) -> Deadline?
 
     /// The files whose sizes can make a job due (`size`, `maxsize`), with their limits.
     func sizeWatches(in configuration: Configuration) -> [SizeWatch]
@@ -27,6 +27,20 @@ public protocol RotationDriver: Sendable {
 
     /// Runs one job to its end: it is not cancelled by a graceful shutdown, so no log is left half-rotated.
     func rotate(_ job: Job, at now: Timestamp, in configuration: Configuration) async
+}
+
+/// A calendar time at which jobs may become due, and what it is for (`/var/log/x.log daily`), shown in `STATUS=`.
+public struct Deadline: Hashable, Sendable {
+    /// The wall-clock instant.
+    public var time: Timestamp
+    /// The log and rule that fire then.
+    public var label: String
+
+    /// A deadline at `time` for `label`.
+    public init(time: Timestamp, label: String) {
+        self.time = time
+        self.label = label
+    }
 }
 
 /// A configuration with errors, refused as a whole; the daemon logs the diagnostics and keeps its old configuration.

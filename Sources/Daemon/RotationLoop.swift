@@ -12,7 +12,9 @@ struct RotationLoop<Driver: RotationDriver> {
     private var queue: JobQueue<Driver.Job>
     /// The `now` of the last check of every job: the next deadline is computed after it, so none is skipped.
     private var lastFullCheck: Timestamp
-    private var timer: (deadline: Timestamp, task: Task<Void, Never>)?
+    private var timer: (deadline: Deadline, task: Task<Void, Never>)?
+    /// The files watched for size, as last given to the watcher.
+    private var watches: [SizeWatch] = []
 
     init(
         service: RotationService<Driver>,
@@ -28,16 +30,15 @@ struct RotationLoop<Driver: RotationDriver> {
         self.lastFullCheck = service.clock.now()
     }
 
-    /// Handles events until a graceful shutdown, then waits for the rotations in progress.
+    /// Checks every job once (a deadline may have passed while the daemon was not running), then handles events
+    /// until a graceful shutdown, then waits for the rotations in progress.
     mutating func run(events: AsyncStream<LoopEvent<Driver.Job>>) async {
         await withDiscardingTaskGroup { rotations in
-            armTimer()
-            service.notifier.ready(status: status())
+            refreshWatches()
+            service.notifier.ready(status: "checking every log")
+            await process(.trigger(.deadline(lastFullCheck)), rotations: &rotations)
             for await event in events.cancelOnGracefulShutdown() {
-                await handle(event)
-                startRotations(in: &rotations)
-                armTimer()
-                service.notifier.status(status())
+                await process(event, rotations: &rotations)
             }
             timer?.task.cancel()
             service.notifier.stopping()
@@ -48,15 +49,24 @@ struct RotationLoop<Driver: RotationDriver> {
         }
     }
 
+    /// Handles one event, starts the rotations that may start, re-arms the timer and tells systemd.
+    private mutating func process(_ event: LoopEvent<Driver.Job>, rotations: inout DiscardingTaskGroup) async {
+        await handle(event)
+        startRotations(in: &rotations)
+        armTimer()
+        service.notifier.status(status())
+    }
+
     private mutating func handle(_ event: LoopEvent<Driver.Job>) async {
         switch event {
         case .finished(let job):
             queue.finish(job)
         case .trigger(.deadline(let deadline)):
-            if timer?.deadline == deadline { timer = nil }
+            if timer?.deadline.time == deadline { timer = nil }
             let now = service.clock.now()
             lastFullCheck = now
             queue.enqueue(await service.driver.dueJobs(at: now, in: configuration, touched: nil))
+            refreshWatches()
         case .trigger(.sizeReached(let event)):
             let now = service.clock.now()
             queue.enqueue(await service.driver.dueJobs(at: now, in: configuration, touched: [event.path]))
@@ -71,9 +81,10 @@ struct RotationLoop<Driver: RotationDriver> {
         service.notifier.reloading()
         do {
             configuration = try await service.driver.loadConfiguration()
-            sizeWatcher?.watch(service.driver.sizeWatches(in: configuration))
+            refreshWatches()
             timer?.task.cancel()
             timer = nil
+            armTimer()
             service.logger.info("Configuration reloaded")
         } catch let rejection as ConfigurationRejected {
             service.log(rejection)
@@ -99,30 +110,43 @@ struct RotationLoop<Driver: RotationDriver> {
         }
     }
 
+    /// Gives the watcher the files to watch when they changed (a reload, a glob matching new files).
+    private mutating func refreshWatches() {
+        let current = service.driver.sizeWatches(in: configuration)
+        guard current != watches else { return }
+        watches = current
+        sizeWatcher?.watch(current)
+    }
+
     /// Starts (or keeps) the one timer task, for the next deadline after the last full check.
     private mutating func armTimer() {
-        guard let next = service.driver.nextDeadline(after: lastFullCheck, in: configuration) else {
+        guard var deadline = service.driver.nextDeadline(after: lastFullCheck, in: configuration) else {
             timer?.task.cancel()
             timer = nil
             return
         }
-        let deadline = next > lastFullCheck ? next : Timestamp(seconds: lastFullCheck.seconds + 1)
+        if deadline.time <= lastFullCheck { deadline.time = Timestamp(seconds: lastFullCheck.seconds + 1) }
         if timer?.deadline == deadline { return }
         timer?.task.cancel()
-        let (clock, sink) = (service.clock, sink)
+        let (clock, sink, time) = (service.clock, sink, deadline.time)
         timer = (
             deadline,
             Task {
-                guard (try? await clock.sleep(until: deadline)) != nil else { return }
-                sink.yield(.trigger(.deadline(deadline)))
+                guard (try? await clock.sleep(until: time)) != nil else { return }
+                sink.yield(.trigger(.deadline(time)))
             }
         )
     }
 
+    /// `STATUS=`: `next: /var/log/x.log daily at 2026-11-30 00:00; watching 12 logs for size; 1 rotating`.
     private func status() -> String {
-        let next =
-            timer.map { "next check at \(LocalTime(epochSeconds: $0.deadline.seconds))" } ?? "no calendar deadline"
-        let watched = sizeWatcher == nil ? "" : ", watching sizes"
-        return "\(queue.running.count) rotating, \(queue.waitingCount) waiting; \(next)\(watched)"
+        var parts = [
+            timer.map { "next: \($0.deadline.label) at \(LocalTime(epochSeconds: $0.deadline.time.seconds))" }
+                ?? "no calendar deadline"
+        ]
+        parts.append("watching \(Set(watches.map(\.path)).count) logs for size")
+        if !queue.running.isEmpty { parts.append("\(queue.running.count) rotating") }
+        if queue.waitingCount > 0 { parts.append("\(queue.waitingCount) waiting") }
+        return parts.joined(separator: "; ")
     }
 }

@@ -62,7 +62,6 @@ public struct RotationService<Driver: RotationDriver>: Service {
         sizeWatcher: SizeWatcher? = nil
     ) async throws where Triggers.Element == RotationTrigger {
         let configuration = try await initialConfiguration()
-        sizeWatcher?.watch(driver.sizeWatches(in: configuration))
         let (events, sink) = AsyncStream.makeStream(of: LoopEvent<Driver.Job>.self)
         await withDiscardingTaskGroup { feeders in
             feeders.addTask {

@@ -5,8 +5,11 @@ import SystemPackage
 
 /// The work of one block within a pass: decide each log, plan the due ones, then print or execute the plan.
 ///
+/// `logrotated rotate` runs the steps in one go for each block; the daemon runs them separately, so that it can
+/// hold the state lock while deciding and recording but not while executing.
+///
 /// Equivalent logrotate code: `logrotate.c rotateLogSet`.
-struct BlockPass {
+public struct BlockPass {
     let run: RotationRun
     let block: LogBlock
     let options: RunOptions
@@ -14,7 +17,8 @@ struct BlockPass {
     /// Whether a log of this block had an error before rotation (with sharedscripts it stops the whole block).
     private var hasErrors = false
 
-    init(run: RotationRun, block: LogBlock, options: RunOptions, reporter: RunReporter) {
+    /// A pass over `block` with the run's effects, options (`now`, dry run, timeout) and messages.
+    public init(run: RotationRun, block: LogBlock, options: RunOptions, reporter: RunReporter) {
         self.run = run
         self.block = block
         self.options = options
@@ -27,34 +31,48 @@ struct BlockPass {
 
     /// Rotates what is due among `logs`; returns the logs that exist (used state entries).
     mutating func rotate(_ logs: [String], state: inout StateFile) -> Set<String> {
+        guard let decided = decide(logs, state: &state) else { return [] }
+        if options.dryRun {
+            show(plan(decided.due))
+        } else {
+            executeInBatches(decided.due, state: &state)
+        }
+        return decided.used
+    }
+
+    /// Decides each of `logs` as `rotate` does, adding a state entry for a log seen first; `nil` when the block is
+    /// dropped because an `olddir` check fails for one of `blockLogs` (by default `logs`).
+    public mutating func decide(
+        _ logs: [String],
+        blockLogs: [String]? = nil,
+        state: inout StateFile
+    ) -> DecidedLogs? {
         reporter.debug("")
         for line in renderer.header(for: block) { reporter.debug(line) }
         if logs.isEmpty { reporter.debug("No logs found. Rotation not needed.") }
-        if let problem = OldDirectoryCheck(settings: block.settings, fileSystem: run.fileSystem).problem(for: logs) {
+        let checker = OldDirectoryCheck(settings: block.settings, fileSystem: run.fileSystem)
+        if let problem = checker.problem(for: blockLogs ?? logs) {
             reporter.error("\(block.location.file):\(block.location.line): \(problem); skipping this block")
-            return []
+            return nil
         }
-        var due: [DueLog] = []
-        var used: Set<String> = []
+        var decided = DecidedLogs()
         for path in logs {
             guard let status = consider(path, state: &state) else { continue }
-            used.insert(path)
-            if let status = status.due { due.append(DueLog(path: FilePath(path), status: status)) }
+            decided.used.insert(path)
+            if let status = status.due { decided.due.append(DueLog(path: FilePath(path), status: status)) }
         }
-        if options.dryRun {
-            let plan = Planner.plan(
-                block: block,
-                logs: due,
-                fileSystem: run.fileSystem,
-                now: RotationTime(epochSeconds: options.now),
-                options: planningOptions
-            )
-            for problem in plan.problems { reporter.error(problem.message) }
-            for line in renderer.lines(for: plan) { reporter.debug(line) }
-        } else {
-            executeInBatches(due, state: &state)
-        }
-        return used
+        return decided
+    }
+
+    /// The plan for the due logs (after `decide`, whose errors stop a `sharedscripts` block).
+    public func plan(_ due: [DueLog]) -> RotationPlan {
+        Planner.plan(
+            block: block,
+            logs: due,
+            fileSystem: run.fileSystem,
+            now: RotationTime(epochSeconds: options.now),
+            options: planningOptions
+        )
     }
 
     private var planningOptions: PlanningOptions {
@@ -82,6 +100,12 @@ struct BlockPass {
             record(report, in: &state)
             if report.firstActionFailed { return }
         }
+    }
+
+    /// Reports the plan in logrotate's `-d` wording, changing nothing.
+    public func show(_ plan: RotationPlan) {
+        for problem in plan.problems { reporter.error(problem.message) }
+        for line in renderer.lines(for: plan) { reporter.debug(line) }
     }
 
     /// What considering one log found: whether it exists and, when due, its status.
@@ -145,12 +169,13 @@ struct BlockPass {
         }
     }
 
-    private func execute(_ plan: RotationPlan) -> ExecutionReport {
+    /// Executes the plan, reporting each step in logrotate's `-v` wording.
+    public func execute(_ plan: RotationPlan) -> ExecutionReport {
         let executor = PlanExecutor(
             fileSystem: run.fileSystem,
             processRunner: run.processRunner,
             compressor: run.compressor,
-            commandTimeout: nil
+            commandTimeout: options.commandTimeout
         )
         let renderer = self.renderer
         return executor.execute(plan) { event in
@@ -165,10 +190,18 @@ struct BlockPass {
     }
 
     /// Records the logs that were rotated; failed ones keep their previous entry so the next pass retries them.
-    private func record(_ report: ExecutionReport, in state: inout StateFile) {
+    public func record(_ report: ExecutionReport, in state: inout StateFile) {
         let now = LocalTime(epochSeconds: options.now)
         for outcome in report.logs where outcome.result == .succeeded {
             state[outcome.log.string] = now
         }
     }
+}
+
+/// What deciding a block's logs found.
+public struct DecidedLogs: Sendable {
+    /// The logs to rotate, with the `lstat` taken when deciding.
+    public var due: [DueLog] = []
+    /// The logs that could be `lstat`ed (their state entries are in use).
+    public var used: Set<String> = []
 }

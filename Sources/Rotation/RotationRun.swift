@@ -65,7 +65,8 @@ public struct RotationRun: Sendable {
         return reporter.errorCount == 0 ? .success : .failure
     }
 
-    private func loadConfiguration(_ paths: [String], reporter: RunReporter) -> Configuration {
+    /// Reads the configuration paths as `rotate` does, reporting each diagnostic as an error or a warning.
+    public func loadConfiguration(_ paths: [String], reporter: RunReporter) -> Configuration {
         let loader = ConfigLoader(
             fileSystem: fileSystem,
             accounts: accounts,

@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
     public var mailCommand = "/usr/bin/mail"
     public var skipStateLock = false
     public var waitForStateLock = false
+    /// Seconds a script or compression command may run before it is stopped (`nil`: forever, as logrotate).
+    public var commandTimeout: Double?
     /// The run's single `now` (Unix seconds), as logrotate reads `time(NULL)` once.
     public var now: Int64
 

@@ -3,8 +3,9 @@ import Platform
 /// Where the messages of a pass go: logrotate's `-v`/`-d` trace, warnings and errors.
 ///
 /// Everything goes to standard error as logrotate writes it (`error: ` and `warning: ` prefixes, debug lines
-/// only when verbose); a `-l` log file receives every message whatever the verbosity. Counting errors here is how
-/// a pass knows its exit status.
+/// only when verbose); a `-l` log file receives every message whatever the verbosity. The daemon instead forwards
+/// each message, with its level and without prefix, to a closure (its `Logger`). Counting errors here is how a pass
+/// knows its exit status.
 public final class RunReporter: @unchecked Sendable {
     /// The importance of a message, as logrotate's `MESS_DEBUG`, `MESS_WARN`, `MESS_ERROR`.
     public enum Level: Sendable {
@@ -16,6 +17,7 @@ public final class RunReporter: @unchecked Sendable {
     private let verbose: Bool
     private var console: any TextOutputStream
     private var logFile: (any TextOutputStream)?
+    private let forward: (@Sendable (Level, String) -> Void)?
     /// How many errors were reported (any error makes the pass exit 1).
     public private(set) var errorCount = 0
 
@@ -31,6 +33,15 @@ public final class RunReporter: @unchecked Sendable {
         self.verbose = verbose
         self.console = console
         self.logFile = logFile
+        self.forward = nil
+    }
+
+    /// A reporter that hands every message, debug lines included, to `forward` instead of writing it.
+    public init(forwardingTo forward: @escaping @Sendable (Level, String) -> Void) {
+        self.verbose = true
+        self.console = StandardStream.error
+        self.logFile = nil
+        self.forward = forward
     }
 
     /// Whether debug lines go anywhere (`-v`, `-d` or a `-l` file): callers skip rendering them otherwise.
@@ -39,13 +50,13 @@ public final class RunReporter: @unchecked Sendable {
     /// Reports one message; an error counts towards the exit status unless `countsAsFailure` is false (logrotate
     /// prints some errors, such as a last rotation in the future, without failing).
     public func report(_ level: Level, _ text: String, countsAsFailure: Bool = true) {
+        if level == .error && countsAsFailure { errorCount += 1 }
+        if let forward { return forward(level, text) }
         let line: String
         switch level {
         case .debug: line = text
         case .warning: line = "warning: " + text
-        case .error:
-            line = "error: " + text
-            if countsAsFailure { errorCount += 1 }
+        case .error: line = "error: " + text
         }
         if level != .debug || verbose { console.write(line + "\n") }
         logFile?.write(line + "\n")

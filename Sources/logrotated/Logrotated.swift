@@ -13,9 +13,11 @@ struct Logrotated: AsyncParsableCommand {
               logrotated check --print /etc/logrotate.conf  show the effective settings of every block
               logrotated rotate -v /etc/logrotate.conf      one pass, like the logrotate command
               logrotated rotate --dry-run /etc/logrotate.conf   show what would happen, change nothing
+              logrotated run --config /etc/logrotate.conf   the daemon: rotate each log when its rule fires
+              logrotated status --config /etc/logrotate.conf   every log's size, last and next rotation
             """,
         version: Logrotated.version,
-        subcommands: [RotateCommand.self, CheckCommand.self]
+        subcommands: [RotateCommand.self, RunCommand.self, StatusCommand.self, CheckCommand.self]
     )
 
     /// The version printed by `--version`.

@@ -59,8 +59,10 @@ final class FakeDriver: RotationDriver {
         return version
     }
 
-    func nextDeadline(after now: Timestamp, in configuration: Int) -> Timestamp? {
-        state.withLock { $0.script.deadlines.first { $0 > now.seconds } }.map { Timestamp(seconds: $0) }
+    func nextDeadline(after now: Timestamp, in configuration: Int) -> Deadline? {
+        state.withLock { $0.script.deadlines.first { $0 > now.seconds } }.map {
+            Deadline(time: Timestamp(seconds: $0), label: "deadline \($0)")
+        }
     }
 
     func sizeWatches(in configuration: Int) -> [SizeWatch] { [] }

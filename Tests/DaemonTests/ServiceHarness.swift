@@ -3,18 +3,22 @@ import Logging
 import ServiceLifecycle
 
 /// Runs a `RotationService` on test triggers inside a real `ServiceGroup`, so graceful shutdown is the real one.
-struct ServiceHarness {
-    let driver: FakeDriver
+struct ServiceHarness<Driver: RotationDriver> {
+    let driver: Driver
     let clock: ManualClock
     let triggers: AsyncStream<RotationTrigger>.Continuation
     let group: ServiceGroup
-    let log = LineStore()
+    let log: LineStore
     private let task: Task<Void, any Error>
 
-    init(driver: FakeDriver, clock: ManualClock = ManualClock(now: 0), maxConcurrentRotations: Int = 2) {
+    init(
+        driver: Driver,
+        clock: ManualClock = ManualClock(now: 0),
+        maxConcurrentRotations: Int = 2,
+        log: LineStore = LineStore()
+    ) {
         let (stream, continuation) = AsyncStream.makeStream(of: RotationTrigger.self)
-        let log = self.log
-        let logger = Logger(label: "test") { _ in TextLogHandler { line in log.append(line) } }
+        let logger = log.logger
         let service = RotationService(
             driver: driver,
             notifier: SystemdNotifier(socketPath: nil),
@@ -26,6 +30,7 @@ struct ServiceHarness {
             configuration: .init(services: [TriggeredService(service: service, triggers: stream)], logger: logger)
         )
         self.driver = driver
+        self.log = log
         self.clock = clock
         self.triggers = continuation
         self.group = group
@@ -61,6 +66,18 @@ final class LineStore: Sendable {
     }
 
     func append(_ line: String) { continuation.yield(line) }
+
+    /// A logger (debug level and up) whose lines are recorded here.
+    var logger: Logger {
+        var logger = Logger(label: "test") { _ in TextLogHandler { line in self.append(line) } }
+        logger.logLevel = .debug
+        return logger
+    }
+
+    /// The lines recorded so far.
+    var lines: [String] {
+        get async { await recorder.events }
+    }
 
     func wait(until condition: @escaping @Sendable ([String]) -> Bool) async -> Bool {
         await recorder.wait(until: condition)

@@ -1,0 +1,32 @@
+import Rotation
+import SystemPackage
+
+/// What `logrotated run` was asked to do.
+public struct DaemonOptions: Sendable {
+    /// Configuration files or directories, in order.
+    public var configPaths: [String]
+    /// The state file, shared with `logrotated rotate` (same format, same lock).
+    public var statePath: FilePath
+    /// Plan and log at each due time, change nothing (no file, script or state).
+    public var dryRun = false
+    /// Seconds a script or compression command may run before it is stopped.
+    public var scriptTimeout: Double? = 3600
+    /// The mail program.
+    public var mailCommand = "/usr/bin/mail"
+
+    /// Options for a daemon reading `configPaths` and keeping its state in `statePath`.
+    public init(configPaths: [String], statePath: FilePath) {
+        self.configPaths = configPaths
+        self.statePath = statePath
+    }
+
+    /// The options of one pass over a job at `now`, as `logrotated rotate` would get them.
+    func runOptions(now: Int64) -> RunOptions {
+        var options = RunOptions(configPaths: configPaths, statePath: statePath, now: now)
+        options.dryRun = dryRun
+        options.verbose = true
+        options.mailCommand = mailCommand
+        options.commandTimeout = scriptTimeout
+        return options
+    }
+}

@@ -1,0 +1,122 @@
+import LogrotateConfig
+import Platform
+import Scheduling
+
+/// When one log is next due according to its block's settings, the file's size and its last rotation: what
+/// `logrotated status` shows, and what the daemon's timer and size watches are built from.
+public struct LogOutlook: Equatable, Sendable {
+    /// When the log is next due.
+    public enum NextDue: Equatable, Sendable {
+        /// A rule holds now: the next check rotates the log (unless `notifempty` or `minage` hold it back).
+        case now
+        /// When the calendar period ends (Unix seconds).
+        case at(Int64)
+        /// When the file reaches this many bytes.
+        case atSize(UInt64)
+    }
+
+    /// The log path.
+    public var path: String
+    /// The file's size; `nil` when it does not exist.
+    public var size: UInt64?
+    /// The last rotation recorded in the state; `nil` for a log never seen.
+    public var lastRotated: LocalTime?
+    /// When the log is next due.
+    public var next: NextDue
+    /// The rule that fires next: `daily`, `size 10M (now 3.2M)`, `daily or maxsize 100M (now 1.5M)`.
+    public var rule: String
+
+    /// The outlook at `now` of the log at `path`, with its block's `settings`.
+    public init(path: String, settings: LogSettings, size: UInt64?, lastRotated: LocalTime?, now: Int64) {
+        self.path = path
+        self.size = size
+        self.lastRotated = lastRotated
+        let current = size.map { " (now \(ByteCount.text($0)))" } ?? ""
+        if settings.maxSize > 0, let size, size > settings.maxSize {
+            (next, rule) = (.now, "maxsize \(ByteCount.text(settings.maxSize))\(current)")
+            return
+        }
+        switch settings.criterion {
+        case .size(let threshold):
+            (next, rule) = Self.sizeRule(threshold, maxSize: settings.maxSize, size: size, current: current)
+        case .time(let frequency):
+            (next, rule) = Self.timeRule(frequency, settings: settings, lastRotated: lastRotated, now: now)
+            if settings.minSize > 0 { rule += ", minsize \(ByteCount.text(settings.minSize))\(current)" }
+            if settings.maxSize > 0 { rule += " or maxsize \(ByteCount.text(settings.maxSize))\(current)" }
+            if next == .now, settings.minSize > 0, size ?? 0 < settings.minSize { next = .atSize(settings.minSize) }
+        }
+    }
+
+    private static func sizeRule(
+        _ threshold: UInt64,
+        maxSize: UInt64,
+        size: UInt64?,
+        current: String
+    ) -> (NextDue, String) {
+        if maxSize > 0 && maxSize < threshold {
+            return (.atSize(maxSize + 1), "maxsize \(ByteCount.text(maxSize))\(current)")
+        }
+        let next: NextDue = size ?? 0 >= threshold ? .now : .atSize(threshold)
+        return (next, "size \(ByteCount.text(threshold))\(current)")
+    }
+
+    private static func timeRule(
+        _ frequency: Frequency,
+        settings: LogSettings,
+        lastRotated: LocalTime?,
+        now: Int64
+    ) -> (NextDue, String) {
+        let nowTime = LocalTime(epochSeconds: now)
+        let last = lastRotated ?? nowTime.truncatedToHour
+        let end = Schedule.nextDeadline(after: nowTime, frequency: frequency, lastRotated: last)
+        return (end <= now ? .now : .at(end), name(of: frequency))
+    }
+
+    /// The next time after `now` to check a log with a time rule: when its period ends or, when it has ended without
+    /// the log being rotated (too small, empty, failed, or rotating right now), when the next period ends, as the
+    /// next daily run of `logrotate` would.
+    public static func nextCalendarCheck(_ frequency: Frequency, lastRotated: LocalTime?, now: Int64) -> Int64 {
+        let nowTime = LocalTime(epochSeconds: now)
+        let end = Schedule.nextDeadline(
+            after: nowTime,
+            frequency: frequency,
+            lastRotated: lastRotated ?? nowTime.truncatedToHour
+        )
+        return end > now ? end : Schedule.nextDeadline(after: nowTime, frequency: frequency, lastRotated: nowTime)
+    }
+
+    /// The size at which a log of a block with `settings` becomes due, or worth checking: `size N` at N bytes,
+    /// `maxsize N` past N (at N+1), `minsize N` with a time rule at N; `nil` when size never matters.
+    public static func watchLimit(_ settings: LogSettings) -> UInt64? {
+        var limits: [UInt64] = []
+        if settings.maxSize > 0 { limits.append(settings.maxSize + 1) }
+        switch settings.criterion {
+        case .size(let threshold): limits.append(threshold)
+        case .time: if settings.minSize > 0 { limits.append(settings.minSize) }
+        }
+        return limits.min()
+    }
+
+    /// The directive naming a frequency: `hourly`, `daily`, `weekly` (Sunday), `weekly 3`, `monthly`, `yearly`.
+    public static func name(of frequency: Frequency) -> String {
+        switch frequency {
+        case .hourly: "hourly"
+        case .daily: "daily"
+        case .weekly(let weekday): weekday == 0 ? "weekly" : "weekly \(weekday)"
+        case .monthly: "monthly"
+        case .yearly: "yearly"
+        }
+    }
+}
+
+/// Sizes as configuration writes them: `512`, `64k`, `10M`, `1.5G`.
+public enum ByteCount {
+    /// `bytes` in the largest unit it reaches, with one decimal when not whole.
+    public static func text(_ bytes: UInt64) -> String {
+        let units: [(UInt64, String)] = [(1 << 30, "G"), (1 << 20, "M"), (1 << 10, "k")]
+        guard let (unit, suffix) = units.first(where: { bytes >= $0.0 }) else { return "\(bytes)" }
+        if bytes % unit == 0 { return "\(bytes / unit)\(suffix)" }
+        let tenths = (bytes * 10 + unit / 2) / unit
+        return "\(tenths / 10).\(tenths % 10)\(suffix)"
+    }
+}

@@ -1,0 +1,74 @@
+import Platform
+
+extension StatusReport {
+    /// A table with the columns LOG, SIZE, LAST ROTATED, NEXT DUE and RULE.
+    public var table: String {
+        let header = ["LOG", "SIZE", "LAST ROTATED", "NEXT DUE", "RULE"]
+        let rows = logs.map { log in
+            [
+                log.path, log.size.map(ByteCount.text) ?? "-", log.lastRotated?.description ?? "never",
+                Self.nextText(log.next), log.rule,
+            ]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([header] + rows).map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// JSON with stable keys: `{"logs":[{"path", "size", "lastRotated", "nextDue", "nextDueEpoch", "nextDueSize",
+    /// "rule"}]}`; absent values are `null`; times are local `YYYY-MM-DD HH:MM`.
+    public var json: String {
+        let entries = logs.map { log in
+            let fields: [(String, String)] = [
+                ("path", Self.quoted(log.path)),
+                ("size", log.size.map { "\($0)" } ?? "null"),
+                ("lastRotated", log.lastRotated.map { Self.quoted($0.description) } ?? "null"),
+                ("nextDue", Self.quoted(Self.nextText(log.next))),
+                ("nextDueEpoch", Self.nextEpoch(log.next).map { "\($0)" } ?? "null"),
+                ("nextDueSize", Self.nextSize(log.next).map { "\($0)" } ?? "null"),
+                ("rule", Self.quoted(log.rule)),
+            ]
+            return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        }
+        return "{\"logs\":[" + entries.joined(separator: ",") + "]}\n"
+    }
+
+    private static func nextText(_ next: LogOutlook.NextDue) -> String {
+        switch next {
+        case .now: "now"
+        case .at(let epoch): LocalTime(epochSeconds: epoch).description
+        case .atSize(let bytes): "at \(ByteCount.text(bytes))"
+        }
+    }
+
+    private static func nextEpoch(_ next: LogOutlook.NextDue) -> Int64? {
+        if case .at(let epoch) = next { return epoch }
+        return nil
+    }
+
+    private static func nextSize(_ next: LogOutlook.NextDue) -> UInt64? {
+        if case .atSize(let bytes) = next { return bytes }
+        return nil
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,102 @@
+import Daemon
+import Foundation
+import Glibc
+import Platform
+import SystemPackage
+
+/// A temp dir holding a configuration (`@DIR@` replaced by the dir), a state file and logs, with a `LogrotateDriver`
+/// on them whose log lines are recorded.
+struct DriverFixture {
+    let directory: TempDirectory
+    let log = LineStore()
+    let driver: LogrotateDriver
+
+    /// `state` maps log names to `YYYY-MM-DD HH:MM` local times; `files` maps log names to their contents.
+    init(config: String, state: [String: String] = [:], files: [String: String] = [:], dryRun: Bool = false) throws {
+        directory = try TempDirectory()
+        let root = directory.url.path
+        try config.replacing("@DIR@", with: root).write(
+            to: directory.url.appending(path: "conf"),
+            atomically: true,
+            encoding: .utf8
+        )
+        for (name, text) in files {
+            try text.write(to: directory.url.appending(path: name), atomically: true, encoding: .utf8)
+        }
+        if !state.isEmpty {
+            let lines = state.map { name, time in "\"\(root)/\(name)\" \(stateStamp(time))\n" }.joined()
+            try ("logrotate state -- version 2\n" + lines).write(
+                to: directory.url.appending(path: "status"),
+                atomically: true,
+                encoding: .utf8
+            )
+        }
+        var options = DaemonOptions(configPaths: [root + "/conf"], statePath: directory.path("status"))
+        options.dryRun = dryRun
+        driver = LogrotateDriver(options: options, logger: log.logger)
+    }
+
+    func path(_ name: String) -> String { directory.path(name).string }
+
+    /// The names in the directory, sorted, without the configuration.
+    var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.url.path)) ?? []).filter { $0 != "conf" }
+            .sorted()
+    }
+
+    /// The state file's text, `nil` when there is none.
+    var stateText: String? { try? String(contentsOf: directory.url.appending(path: "status"), encoding: .utf8) }
+
+    /// The names of the jobs due at `time`.
+    func due(at time: String) async throws -> [String] {
+        let configuration = try await driver.loadConfiguration()
+        return await driver.dueJobs(at: Timestamp(seconds: epoch(time)), in: configuration, touched: nil).map(
+            \.description
+        )
+    }
+
+    /// Rotates every job due at `time`.
+    func rotateDue(at time: String) async throws {
+        let configuration = try await driver.loadConfiguration()
+        let now = Timestamp(seconds: epoch(time))
+        for job in await driver.dueJobs(at: now, in: configuration, touched: nil) {
+            await driver.rotate(job, at: now, in: configuration)
+        }
+    }
+
+    /// The next deadline after `time`, as a local `YYYY-MM-DD HH:MM`.
+    func nextDeadline(after time: String) async throws -> String? {
+        let configuration = try await driver.loadConfiguration()
+        return driver.nextDeadline(after: Timestamp(seconds: epoch(time)), in: configuration).map {
+            LocalTime(epochSeconds: $0.time.seconds).description
+        }
+    }
+}
+
+/// `YYYY-MM-DD HH:MM` in the current local zone as Unix seconds.
+func epoch(_ text: String) -> Int64 {
+    localTime(text).epochSeconds
+}
+
+/// `YYYY-MM-DD HH:MM` as the state file writes it (`2026-11-29-10:0:0`).
+func stateStamp(_ text: String) -> String {
+    let time = localTime(text)
+    return "\(time.year)-\(time.month)-\(time.day)-\(time.hour):\(time.minute):0"
+}
+
+private func localTime(_ text: String) -> LocalTime {
+    let numbers = text.split { $0 == "-" || $0 == " " || $0 == ":" }.map { Int($0)! }
+    return LocalTime(year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4])
+}
+
+/// Runs `body` with `TZ` set to `zone` (process-global: callers are in a serialized suite).
+func withTimeZone<T>(_ zone: String, _ body: () async throws -> T) async rethrows -> T {
+    let previous = getenv("TZ").map { String(cString: $0) }
+    setenv("TZ", zone, 1)
+    tzset()
+    defer {
+        if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+        tzset()
+    }
+    return try await body()
+}
