@@ -8,14 +8,15 @@ public enum PidFile {
     ///   a pid; never returns 0, 1 or a negative number, which `kill` would take for a group or all processes.
     public static func read(_ path: FilePath) throws(PlatformError) -> Int32 {
         let bytes = try system_readSmallFile(path, limit: 4096).orThrow("reading", path)
-        let text = String(decoding: bytes, as: UTF8.self)
-        let trimmed = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        guard trimmed.count == 1, trimmed[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let pid = Int32(trimmed[0]),
-            pid > 1
+        // Split bytes, not Characters: "\r\n" is one Character.
+        let words = bytes.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard words.count == 1, words[0].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            let pid = Int32(String(decoding: words[0], as: UTF8.self)), pid > 1
         else {
-            throw PlatformError(.other, "\(path) does not hold a process id: '\(text.prefix(40))'")
+            let text = String(decoding: bytes.prefix(40), as: UTF8.self)
+            throw PlatformError(.other, "\(path) does not hold a process id: '\(text)'")
         }
-        switch system_kill(pid, 0) {
+        switch system_sendSignal(pid, 0) {
         case .success, .failure(.notPermitted): return pid
         case .failure(let errno):
             throw PlatformError(.notFound, "process \(pid) from \(path) does not exist", errno: errno)

@@ -40,8 +40,9 @@ public enum SignalSafety {
         let disposition: SignalDisposition
         do {
             disposition = try SignalDisposition.read(pid: pid, in: table)
-        } catch  where error.code == .notFound {
-            return .noSuchProcess
+        } catch {
+            if error.code == .notFound { return .noSuchProcess }
+            throw error
         }
         return verdict(for: signal, disposition)
     }

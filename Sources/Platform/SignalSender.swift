@@ -8,7 +8,7 @@ public func sendSignal(_ signal: Signal, to pid: Int32) throws(PlatformError) {
     guard pid > 1 else {
         throw PlatformError(.other, "refusing to send \(signal) to pid \(pid)")
     }
-    if case .failure(let errno) = system_kill(pid, signal.number) {
+    if case .failure(let errno) = system_sendSignal(pid, signal.number) {
         let code: PlatformError.Code = errno == .noSuchProcess ? .notFound : PlatformError.Code(errno)
         throw PlatformError(code, "sending \(signal) to process \(pid) failed: \(errno.description)", errno: errno)
     }

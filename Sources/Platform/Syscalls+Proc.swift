@@ -8,7 +8,7 @@ import Glibc
 // The C library calls for process inspection, signals and in-place truncation, in the style of `Syscalls.swift`:
 // each wrapper returns `Result<_, Errno>` and retries on EINTR.
 
-internal func system_kill(_ pid: Int32, _ signal: Int32) -> Result<Void, Errno> {
+internal func system_sendSignal(_ pid: Int32, _ signal: Int32) -> Result<Void, Errno> {
     valueOrErrno { kill(pid, signal) }.map { _ in () }
 }
 

@@ -9,7 +9,8 @@
 // --rate 0 writes as fast as possible (default 1000). --append opens with O_APPEND (default); --no-append opens
 // O_WRONLY and seeks to the end once, like an application that keeps its own offset. --handle SIG installs a handler
 // that reopens PATH (close, then open again, creating it), as a "reopen logs on SIGUSR2" application does.
-// --ignore SIG sets SIG_IGN; --block SIG blocks SIG with sigprocmask. SIG is a name (USR2, SIGUSR2) or a number.
+// The signal mask and the dispositions of the usual signals are reset first (a test runner's thread may have blocked
+// or ignored them, and both survive exec). --ignore SIG sets SIG_IGN; --block SIG blocks SIG with sigprocmask. SIG is a name (USR2, SIGUSR2) or a number.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -82,6 +83,10 @@ int main(int argc, char **argv) {
     int append = 1;
     sigset_t blocked;
     sigemptyset(&blocked);
+    // Start from defaults whatever the parent had: a thread of a test runner may block or ignore signals, and
+    // both survive exec.
+    const int reset[] = {SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGWINCH, SIGCHLD, SIGCONT, SIGTSTP};
+    for (size_t i = 0; i < sizeof reset / sizeof reset[0]; i++) signal(reset[i], SIG_DFL);
     set_action(SIGTERM, on_stop);
     set_action(SIGINT, on_stop);
     for (int i = 1; i < argc; i++) {
@@ -98,7 +103,7 @@ int main(int argc, char **argv) {
         else { fprintf(stderr, "logwriter: bad argument %s\n", arg); return 2; }
     }
     if (path == NULL) { fprintf(stderr, "usage: logwriter PATH [options]\n"); return 2; }
-    sigprocmask(SIG_BLOCK, &blocked, NULL);
+    sigprocmask(SIG_SETMASK, &blocked, NULL);
 
     int fd = open_log(path, append);
     if (pidfile != NULL) write_pidfile(pidfile);
@@ -113,7 +118,9 @@ int main(int argc, char **argv) {
         }
         unsigned long long due = rate > 0 ? (unsigned long long)((now_seconds() - start) * rate) : written + 1000;
         if (written >= due) {
-            struct timespec pause = {0, 200000};
+            // Sleep until the next line is due, at most 1 ms so that signals are noticed quickly.
+            double wait = (double)(written + 1) / rate - (now_seconds() - start);
+            struct timespec pause = {0, (long)(wait > 0.001 ? 1000000 : (wait > 0 ? wait * 1e9 : 0))};
             nanosleep(&pause, NULL);
             continue;
         }
