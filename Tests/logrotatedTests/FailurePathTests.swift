@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// When the disk refuses, no log data is lost, nothing half-written is left behind, and the failed rotation is not
+/// recorded as done.
+@Suite struct FailurePathTests {
+    private let fm = FileManager.default
+
+    private func scratch() throws -> URL {
+        let dir = fm.temporaryDirectory.appendingPathComponent("lr-fail-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Incompressible bytes, so the compressed file is as large as the log.
+    private func randomBytes(_ count: Int) -> Data {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    private func writeConfig(_ text: String, in dir: URL) throws -> String {
+        let path = dir.appendingPathComponent("cfg").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func compress_whenTheFileSizeLimitIsHit_keepsTheRotatedLogAndDoesNotRecordTheRotation() throws {
+        let dir = try scratch()
+        defer { try? fm.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("app.log")
+        let content = randomBytes(1 << 20)
+        try content.write(to: log)
+        let config = try writeConfig("\(log.path) {\n  rotate 2\n  compress\n}\n", in: dir)
+        let state = dir.appendingPathComponent("state").path
+        let stateText = "logrotate state -- version 2\n\"\(log.path)\" 2020-1-2-3:4:5\n"
+        try Data(stateText.utf8).write(to: URL(fileURLWithPath: state))
+        // A 512 KiB file-size limit makes writing the 1 MiB compressed file fail with EFBIG (SIGXFSZ ignored).
+        let command =
+            "trap '' XFSZ; ulimit -f 512; exec '\(CommandRunner.logrotated.path)' rotate -f -s '\(state)' '\(config)'"
+        let result = try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("error:"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("app.log.1")) == content)
+        #expect(!fm.fileExists(atPath: dir.appendingPathComponent("app.log.1.gz").path), "no partial archive")
+        #expect(try String(contentsOfFile: state, encoding: .utf8) == stateText, "the failed rotation is not recorded")
+    }
+
+    @Test func copy_whenTheFileSystemIsFull_leavesTheLogAndNoPartialCopy() throws {
+        let dir = try scratch()
+        defer { try? fm.removeItem(at: dir) }
+        let mount = dir.appendingPathComponent("small")
+        try fm.createDirectory(at: mount, withIntermediateDirectories: true)
+        let mounted = try CommandRunner.run(
+            URL(fileURLWithPath: "/bin/mount"),
+            ["-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", mount.path]
+        )
+        try #require(mounted.status == 0, "cannot mount a tmpfs here (needs root): \(mounted.standardError)")
+        defer { _ = try? CommandRunner.run(URL(fileURLWithPath: "/bin/umount"), [mount.path]) }
+        let log = mount.appendingPathComponent("app.log")
+        let content = randomBytes(700 << 10)
+        try content.write(to: log)
+        let config = try writeConfig("\(log.path) {\n  rotate 2\n  copy\n}\n", in: dir)
+        let state = dir.appendingPathComponent("state").path
+
+        let result = try CommandRunner.run(CommandRunner.logrotated, ["rotate", "-f", "-s", state, config])
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("No space left on device"))
+        #expect(try Data(contentsOf: log) == content)
+        #expect(try fm.contentsOfDirectory(atPath: mount.path) == ["app.log"], "no partial copy is left")
+    }
+}
