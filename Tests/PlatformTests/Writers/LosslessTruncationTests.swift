@@ -14,6 +14,7 @@ import Testing
     @Test(.enabled(if: WritersFixture.collapseCapableRoot != nil, "needs an ext4 or xfs directory"))
     func collapse_underA50kLinesPerSecondWriter_losesAndDuplicatesNothing() throws {
         let dir = try WritersFixture.newDirectory(in: WritersFixture.collapseCapableRoot!)
+        defer { try? FileManager.default.removeItem(atPath: dir.string) }
         let writer = try RunningLogWriter(log: dir.appending("app.log"), ["--append", "--rate", "50000"])
         var archives: [FilePath] = []
         for generation in 1...4 {
@@ -36,6 +37,7 @@ import Testing
     @Test(.enabled(if: WritersFixture.collapseCapableRoot != nil, "needs an ext4 or xfs directory"))
     func collapse_withoutWriter_splitsAtAnAlignedLineEnd() throws {
         let dir = try WritersFixture.newDirectory(in: WritersFixture.collapseCapableRoot!)
+        defer { try? FileManager.default.removeItem(atPath: dir.string) }
         let content = numberedLines(5000)  // 23,894 bytes
         try fs.writeFileAtomically(dir.appending("app.log"), contents: content, permissions: 0o644)
 
@@ -59,6 +61,7 @@ import Testing
     @Test(.enabled(if: WritersFixture.collapseCapableRoot != nil, "needs an ext4 or xfs directory"))
     func collapse_withNonAppendWriter_fallsBackAndNamesTheWriter() throws {
         let dir = try WritersFixture.newDirectory(in: WritersFixture.collapseCapableRoot!)
+        defer { try? FileManager.default.removeItem(atPath: dir.string) }
         let writer = try RunningLogWriter(log: dir.appending("app.log"), ["--no-append", "--rate", "20000"])
         #expect(writer.waitForSize(64 << 10))
         let outcome = try LosslessTruncation.copyAndTruncate(writer.log, to: dir.appending("app.log.1"))
@@ -73,6 +76,7 @@ import Testing
     @Test(.enabled(if: WritersFixture.collapseCapableRoot != nil, "needs an ext4 or xfs directory"))
     func smallFile_fallsBackWithItsSize() throws {
         let dir = try WritersFixture.newDirectory(in: WritersFixture.collapseCapableRoot!)
+        defer { try? FileManager.default.removeItem(atPath: dir.string) }
         let content = numberedLines(100)
         try fs.writeFileAtomically(dir.appending("app.log"), contents: content, permissions: 0o644)
         let outcome = try LosslessTruncation.copyAndTruncate(dir.appending("app.log"), to: dir.appending("app.log.1"))
