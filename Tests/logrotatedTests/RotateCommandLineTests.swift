@@ -67,3 +67,29 @@ import Testing
         #expect(result.standardError.contains("state file \(state) is already locked"))
     }
 }
+
+/// `-l FILE` receives every message of the run, whatever the verbosity, as logrotate's `--log`.
+@Suite struct LogFileCommandLineTests {
+    @Test func rotate_withLogFile_writesEveryMessageThere() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lr-logfile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("app.log")
+        try Data("line\n".utf8).write(to: log)
+        let config = dir.appendingPathComponent("cfg")
+        try Data("\(log.path) {\n  rotate 1\n}\n".utf8).write(to: config)
+        let messages = dir.appendingPathComponent("messages").path
+        let state = dir.appendingPathComponent("state").path
+
+        let result = try CommandRunner.run(
+            CommandRunner.logrotated,
+            ["rotate", "-f", "-l", messages, "-s", state, config.path]
+        )
+
+        #expect(result.status == 0)
+        #expect(result.standardError.isEmpty, "without -v nothing goes to the console")
+        let written = try String(contentsOfFile: messages, encoding: .utf8)
+        #expect(written.contains("considering log \(log.path)"))
+        #expect(written.contains("renaming \(log.path) to \(log.path).1"))
+    }
+}
