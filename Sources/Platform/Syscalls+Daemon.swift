@@ -185,7 +185,10 @@ public func environmentValue(_ name: String) -> String? {
 }
 
 /// Sends one datagram to an `AF_UNIX` socket; a path starting with `@` names an abstract socket (as systemd does).
-/// - Throws: the `Errno` of `socket` or `sendto` (e.g. `ENOENT`, `ECONNREFUSED`).
+///
+/// Never blocks (`MSG_DONTWAIT`): a listener that stops reading must not stall the daemon's rotations or its
+/// shutdown; a full socket is `EAGAIN` and the notification is dropped.
+/// - Throws: the `Errno` of `socket` or `sendto` (e.g. `ENOENT`, `ECONNREFUSED`, `EAGAIN`).
 public func sendDatagram(_ bytes: [UInt8], toUnixSocket path: String) throws(Errno) {
     var address = sockaddr_un()
     address.sun_family = sa_family_t(AF_UNIX)
@@ -201,7 +204,8 @@ public func sendDatagram(_ bytes: [UInt8], toUnixSocket path: String) throws(Err
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
             bytes.withUnsafeBytes { buffer in
                 valueOrErrno {
-                    sendto(socketFD, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                    let flags = Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)
+                    return sendto(socketFD, buffer.baseAddress, buffer.count, flags, socketAddress, length)
                 }
             }
         }
