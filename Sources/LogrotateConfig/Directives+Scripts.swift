@@ -24,6 +24,9 @@ extension Directive {
     private static func script(_ kind: ScriptKind) -> Directive {
         Directive(kind.rawValue, .script(kind), expects: "script lines up to endscript") { value, target in
             target.settings.scripts[kind] = value
+            for finding in KillScriptLint.findings(in: value) {
+                target.advice.append((finding.lineOffset, KillScriptLint.message(finding, in: kind)))
+            }
         }
     }
 
