@@ -27,7 +27,9 @@ enum KillScriptLint {
         var findings: [Finding] = []
         for (offset, line) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let finding = finding(in: String(line)) {
-                findings.append(Finding(lineOffset: offset, command: finding.0, signal: finding.1, suggestion: finding.2))
+                findings.append(
+                    Finding(lineOffset: offset, command: finding.0, signal: finding.1, suggestion: finding.2)
+                )
             }
         }
         return findings
