@@ -5,14 +5,17 @@ import Platform
 /// refuses to send a signal that the process would die of.
 ///
 /// Motivation: Zope 4 dropped its SIGUSR2 handler and the nightly `kill -USR2 $(cat Z4.pid)` then killed it.
-enum KillScriptLint {
+public enum KillScriptLint {
     /// One unchecked signal in a script: the line (0 = the keyword's line), the text and the suggestion.
-    struct Finding: Equatable {
-        var lineOffset: Int
-        var command: String
-        var signal: Signal
-        /// The equivalent directive, when the target is a pidfile or a unit.
-        var suggestion: String
+    public struct Finding: Equatable, Sendable {
+        public var lineOffset: Int
+        /// The command as written.
+        public var command: String
+        public var signal: Signal
+        /// The pidfile or unit it signals (`nil` for `pkill NAME`).
+        public var target: SignalTarget?
+        /// The equivalent `signal` directive.
+        public var suggestion: String
     }
 
     private nonisolated(unsafe) static let killWithPidFile =
@@ -23,37 +26,32 @@ enum KillScriptLint {
         #/(?:^|[\s;&|(])systemctl\s+kill\s+(?:--kill-whom?=\w+\s+)?(?:-s\s+|--signal[=\s])(?:SIG)?(\w+)\s+(?:--kill-whom?=\w+\s+)?([\w@.\-]+)/#
 
     /// Every unchecked signal in `script`.
-    static func findings(in script: String) -> [Finding] {
-        var findings: [Finding] = []
-        for (offset, line) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let finding = finding(in: String(line)) {
-                findings.append(
-                    Finding(lineOffset: offset, command: finding.0, signal: finding.1, suggestion: finding.2)
-                )
-            }
+    public static func findings(in script: String) -> [Finding] {
+        script.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+            finding(in: String(line), offset: offset)
         }
-        return findings
     }
 
-    private static func finding(in line: String) -> (String, Signal, String)? {
+    private static func finding(in line: String, offset: Int) -> Finding? {
         if let match = line.firstMatch(of: killWithPidFile), let signal = Signal(parsing: String(match.1)) {
-            let path = String(match.2 ?? match.3 ?? "")
-            return (trimmed(match.0), signal, "signal \(short(signal)) pidfile \(path)")
+            return Finding(offset, match.0, signal, .pidFile(String(match.2 ?? match.3 ?? "")))
         }
         if let match = line.firstMatch(of: systemctlKill), let signal = Signal(parsing: String(match.1)) {
-            return (trimmed(match.0), signal, "signal \(short(signal)) unit \(match.2)")
+            return Finding(offset, match.0, signal, .unit(String(match.2)))
         }
         if let match = line.firstMatch(of: pkill), let signal = Signal(parsing: String(match.1)) {
-            return (trimmed(match.0), signal, "signal \(short(signal)) pidfile /PATH/TO/\(match.2).pid")
+            var finding = Finding(offset, match.0, signal, nil)
+            finding.suggestion = "signal \(short(signal)) pidfile /PATH/TO/\(match.2).pid"
+            return finding
         }
         return nil
     }
 
-    private static func short(_ signal: Signal) -> String {
+    fileprivate static func short(_ signal: Signal) -> String {
         signal.number > 31 ? String(signal.number) : String(signal.name.dropFirst(3))
     }
 
-    private static func trimmed(_ text: Substring) -> String {
+    fileprivate static func trimmed(_ text: Substring) -> String {
         String(text.drop { $0.isWhitespace || ";&|(".contains($0) })
     }
 
@@ -65,5 +63,15 @@ enum KillScriptLint {
             : "nothing checks what \(finding.signal) does to the process"
         return "\(kind.rawValue) script sends \(finding.signal) unchecked with '\(finding.command)': \(fate); use the "
             + "directive '\(finding.suggestion)' instead, which refuses to send a signal the process would die of"
+    }
+}
+
+extension KillScriptLint.Finding {
+    fileprivate init(_ offset: Int, _ command: Substring, _ signal: Signal, _ target: SignalTarget?) {
+        self.lineOffset = offset
+        self.command = KillScriptLint.trimmed(command)
+        self.signal = signal
+        self.target = target
+        self.suggestion = target.map { SignalSetting(signal: signal, target: $0).shortDirectiveText } ?? ""
     }
 }

@@ -28,6 +28,11 @@ public struct SignalSetting: Equatable, Hashable, Sendable {
         }
     }
 
+    /// `signal USR2 pidfile /run/app.pid`: as a person writes it (without `SIG`).
+    var shortDirectiveText: String {
+        signal.number > 31 ? directiveText : directiveText.replacingFirstSIG()
+    }
+
     /// Reads `SIG pidfile PATH` or `SIG unit UNIT`.
     static func parse(_ value: String) throws(DirectiveFailure) -> SignalSetting {
         let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -49,5 +54,12 @@ public struct SignalSetting: Equatable, Hashable, Sendable {
         default:
             throw DirectiveFailure(message: "unknown signal target '\(words[1])'")
         }
+    }
+}
+
+extension String {
+    fileprivate func replacingFirstSIG() -> String {
+        guard hasPrefix("signal SIG") else { return self }
+        return "signal " + dropFirst("signal SIG".count)
     }
 }
