@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -23,6 +24,12 @@ int cshims_rename_noreplace(const char *from, const char *to) {
 
 int cshims_collapse_range(int fd, int64_t offset, int64_t length) {
     return fallocate(fd, FALLOC_FL_COLLAPSE_RANGE, (off_t)offset, (off_t)length);
+}
+
+int64_t cshims_fs_magic(const char *path) {
+    struct statfs buffer;
+    if (statfs(path, &buffer) != 0) return -1;
+    return (int64_t)(uint32_t)buffer.f_type;
 }
 
 int64_t cshims_copy_file_range(int fd_in, int fd_out, uint64_t length) {

@@ -15,12 +15,16 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     /// The 1-based line number; 0 when the problem concerns the whole file.
     public var line: Int
     public var message: String
+    /// A suggestion about something logrotate accepts silently (an unchecked `kill` in a script): printed by
+    /// `check` and `doctor`, not by `rotate`, which stays as quiet as logrotate.
+    public var isAdvice: Bool
 
-    public init(_ severity: Severity, file: String, line: Int, _ message: String) {
+    public init(_ severity: Severity, file: String, line: Int, _ message: String, isAdvice: Bool = false) {
         self.severity = severity
         self.file = file
         self.line = line
         self.message = message
+        self.isAdvice = isAdvice
     }
 
     public var description: String {

@@ -69,6 +69,8 @@ struct DirectiveTarget {
     var taboo: TabooRules
     /// Non-fatal remarks (e.g. `errors` is deprecated).
     var warnings: [String] = []
+    /// Suggestions at a line relative to the directive's (see `Diagnostic.isAdvice`).
+    var advice: [(lineOffset: Int, message: String)] = []
     let accounts: any AccountDirectory
     let homeDirectory: String?
 }

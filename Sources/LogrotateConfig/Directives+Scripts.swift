@@ -24,6 +24,9 @@ extension Directive {
     private static func script(_ kind: ScriptKind) -> Directive {
         Directive(kind.rawValue, .script(kind), expects: "script lines up to endscript") { value, target in
             target.settings.scripts[kind] = value
+            for finding in KillScriptLint.findings(in: value) {
+                target.advice.append((finding.lineOffset, KillScriptLint.message(finding, in: kind)))
+            }
         }
     }
 
@@ -39,5 +42,19 @@ extension Directive {
         Directive("errors", .ignored, expects: "nothing (deprecated)") { _, target in
             target.warnings.append("the errors directive is deprecated and no longer used")
         },
+        /// logrotated extension, not in logrotate: "After a rename rotation, send SIG to the process named by a
+        /// pidfile or a systemd unit, once per block, after postrotate, unless the process neither handles nor
+        /// ignores SIG and its default action would terminate it." The safe form of `kill -USR2 $(cat app.pid)`.
+        Directive(
+            "signal",
+            .required,
+            expects: "SIG pidfile /PATH or SIG unit NAME.service",
+            render: { $0.signal?.directiveText },
+            apply: { value, target in
+                target.settings.signal = try SignalSetting.parse(value)
+            }
+        ),
+        /// logrotated extension: "Send no signal after rotation (this overrides the signal option)."
+        flag("nosignal") { $0.signal = nil },
     ]
 }

@@ -121,6 +121,9 @@ struct FileReader {
         if open != nil { open?.settings = target.settings } else { state.defaults = target.settings }
         state.taboo = target.taboo
         for warning in target.warnings { report(.warning, line: line, warning) }
+        for (offset, message) in target.advice {
+            state.diagnostics.append(Diagnostic(.warning, file: file, line: line + offset, message, isAdvice: true))
+        }
         return .proceed
     }
 

@@ -117,6 +117,8 @@ public struct LogSettings: Equatable, Hashable, Sendable {
     public var shredCycles: Int?
     public var allowHardlink = false
     public var ignoreDuplicates = false
+    /// `signal SIG pidfile PATH|unit UNIT` (`nil` = `nosignal`): a logrotated extension.
+    public var signal: SignalSetting?
 
     public init() {}
 

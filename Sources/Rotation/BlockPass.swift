@@ -26,7 +26,11 @@ public struct BlockPass {
     }
 
     private var renderer: PlanRenderer {
-        PlanRenderer(mode: options.dryRun ? .debug : .verbose, force: options.force)
+        guard options.dryRun else { return PlanRenderer(mode: .verbose, force: options.force) }
+        let resolver = SignalResolver(processes: run.processes, processRunner: run.processRunner)
+        return PlanRenderer(mode: .debug, force: options.force) { delivery in
+            resolver.recipient(of: delivery.signal, delivery.target)
+        }
     }
 
     /// Rotates what is due among `logs`; returns the logs that exist (used state entries).
@@ -97,6 +101,7 @@ public struct BlockPass {
             let now = RotationTime(epochSeconds: options.now)
             let plan = Planner.plan(block: block, logs: batch, view: &view, now: now, options: planning)
             let report = execute(plan)
+            reportStaleWriters(plan, due: batch)
             record(report, in: &state)
             if report.firstActionFailed { return }
         }
@@ -175,6 +180,7 @@ public struct BlockPass {
             fileSystem: run.fileSystem,
             processRunner: run.processRunner,
             compressor: run.compressor,
+            processes: run.processes,
             commandTimeout: options.commandTimeout
         )
         let renderer = self.renderer
@@ -184,9 +190,23 @@ public struct BlockPass {
                 for line in renderer.lines(forStepAt: index, in: plan) { reporter.debug(line) }
             case .willRun: break
             case .info(let text): reporter.debug(text)
+            case .warning(let text): reporter.warning(text)
             case .error(let text): reporter.error(text)
             }
         }
+    }
+
+    /// Warns about processes that still write a log the plan renamed; returns the renamed files, for a later look.
+    /// A plan with a `signal` step has done this check itself, after the signal.
+    @discardableResult
+    public func reportStaleWriters(_ plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
+        let files = StaleWriters.renamed(in: plan, due: due)
+        let signalled = plan.steps.contains { if case .signal = $0.step { true } else { false } }
+        guard !signalled else { return files }
+        for stale in StaleWriters.find(files, processes: run.processes, fileSystem: run.fileSystem) {
+            reporter.warning(StaleWriters.message(stale, fileSystem: run.fileSystem))
+        }
+        return files
     }
 
     /// Records the logs that were rotated; failed ones keep their previous entry so the next pass retries them.

@@ -70,6 +70,8 @@ public enum ExecutionEvent: Equatable, Sendable {
     case willRun(index: Int, PlannedStep)
     /// A message at logrotate's debug level (e.g. `old log X does not exist`).
     case info(String)
+    /// A warning (`warning: …`): something the operator should fix, which does not change the exit status.
+    case warning(String)
     /// An error message (printed by logrotate as `error: …`).
     case error(String)
 }

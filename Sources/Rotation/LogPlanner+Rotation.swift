@@ -11,12 +11,17 @@ extension LogPlanner {
         let copying = (settings.copy || settings.copyTruncate) && !settings.renameCopy
         if copying {
             let skipCopy = settings.copyTruncate && settings.rotate == 0 && settings.mail == nil
-            if !skipCopy {
-                output.append(.copy(from: log.path, to: finalName, FileAttributes(of: log.status)))
-                view.add(finalName, status: log.status)
+            let attributes = FileAttributes(of: log.status)
+            if skipCopy {
+                output.append(.truncate(log.path))
+                return false
             }
-            if settings.copyTruncate { output.append(.truncate(log.path)) }
-            if skipCopy { return false }
+            let step: RotationStep =
+                settings.copyTruncate
+                ? .copyTruncate(from: log.path, to: finalName, attributes)
+                : .copy(from: log.path, to: finalName, attributes)
+            output.append(step)
+            view.add(finalName, status: log.status)
         } else {
             let target = settings.renameCopy ? temporaryCopy : finalName
             output.append(.rename(from: log.path, to: target, purpose: .rotate))

@@ -13,6 +13,8 @@ public struct PlanExecutor: Sendable {
     public var fileSystem: any FileSystem
     public var processRunner: any ProcessRunner
     public var compressor: any Compressor
+    /// The processes that write logs: `copytruncate` under writers and `signal`.
+    public var processes: any ProcessInspector
     /// Seconds a script or command may run before it is stopped (`nil`: forever, as logrotate).
     public var commandTimeout: Double?
 
@@ -20,11 +22,13 @@ public struct PlanExecutor: Sendable {
         fileSystem: any FileSystem,
         processRunner: any ProcessRunner,
         compressor: any Compressor,
+        processes: any ProcessInspector = LiveProcessInspector(),
         commandTimeout: Double? = nil
     ) {
         self.fileSystem = fileSystem
         self.processRunner = processRunner
         self.compressor = compressor
+        self.processes = processes
         self.commandTimeout = commandTimeout
     }
 
@@ -69,7 +73,10 @@ public struct PlanExecutor: Sendable {
         case .rename(let source, let target, let purpose): try rename(source, target, purpose, context: context)
         case .create(let path, let attributes): try create(path, attributes, context: context)
         case .copy(let source, let target, let attributes): try copy(source, target, attributes, step: step)
+        case .copyTruncate(let source, let target, let attributes):
+            try copyTruncate(source, target, attributes, context: context)
         case .truncate(let path): try truncate(path, step: step)
+        case .signal(let delivery): try deliver(delivery, context: context)
         case .compress(let source, let target, let method, let attributes):
             try compress(source, target, method, attributes, context: context)
         case .mail(let message): try mail(message, step: step)

@@ -1,4 +1,5 @@
 import LogrotateConfig
+import Platform
 import SystemPackage
 
 /// Prints a block's header and a plan's steps in logrotate's `-d`/`-v` wording, so `logrotated rotate -d` reads
@@ -20,10 +21,18 @@ public struct PlanRenderer: Sendable {
     public var mode: Mode
     /// `-f`: the header says `forced from command line`.
     public var force: Bool
+    /// Finds the process of a `signal` step (read-only), so the dry run can say what would happen to it; without it
+    /// only the intent is printed.
+    public var signalPreview: (@Sendable (SignalDelivery) -> SignalRecipient)?
 
-    public init(mode: Mode = .debug, force: Bool = false) {
+    public init(
+        mode: Mode = .debug,
+        force: Bool = false,
+        signalPreview: (@Sendable (SignalDelivery) -> SignalRecipient)? = nil
+    ) {
         self.mode = mode
         self.force = force
+        self.signalPreview = signalPreview
     }
 
     /// `rotating pattern: …` and the line of settings that follows it.
@@ -68,10 +77,11 @@ public struct PlanRenderer: Sendable {
             return ["renaming \(source) to \(target) (rotatecount \(count), logstart \(start), i \(position)), "]
         case .rename(let source, let target, .rotate): return ["renaming \(source) to \(target)"]
         case .create(let path, let attributes): return [creating(path, attributes)]
-        case .copy(let source, let target, _):
-            let truncated = plan.steps.indices.contains(index + 1) && plan.steps[index + 1].step == .truncate(source)
-            return ["copying \(source) to \(target)"] + (truncated ? [] : ["Not truncating \(source)"])
+        case .copy(let source, let target, _): return ["copying \(source) to \(target)", "Not truncating \(source)"]
+        case .copyTruncate(let source, let target, _):
+            return ["copying \(source) to \(target)", "truncating \(source)"]
         case .truncate(let path): return ["truncating \(path)"]
+        case .signal(let delivery): return signalLines(delivery)
         case .compress(_, _, let method, _): return ["compressing log with: \(method.command)"]
         case .mail: return []
         case .remove(let path, let purpose, let preremove, let erasure):
@@ -105,6 +115,21 @@ public struct PlanRenderer: Sendable {
         let first = arguments.first ?? ""
         let second = arguments.dropFirst().first ?? ""
         return ["running \(name) script", "running script with args \(first) \(second): \"\(script)\""]
+    }
+
+    /// `would send SIGUSR2 to pid 1234 (zope) from /run/app.pid`, the refusal, or the intent when not previewing.
+    private func signalLines(_ delivery: SignalDelivery) -> [String] {
+        let signal = delivery.signal
+        let target = delivery.target.phrase
+        guard let preview = signalPreview else { return ["sending \(signal) to the process \(target)"] }
+        switch preview(delivery) {
+        case .none(let reason): return ["would not send \(signal) to the process \(target): \(reason)"]
+        case .process(let pid, let command, let verdict) where verdict.isSafe:
+            return ["would send \(signal) to \(WriterAdvice.process(pid, command)) \(target)"]
+        case .process(let pid, let command, let verdict):
+            let archives = delivery.archives
+            return [WriterAdvice.refusal(signal, pid: pid, command: command, verdict: verdict, archives: archives)]
+        }
     }
 
     private func creating(_ path: FilePath, _ attributes: FileAttributes) -> String {

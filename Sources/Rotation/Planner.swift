@@ -53,6 +53,7 @@ public struct PlanningOptions: Equatable, Sendable {
 /// Order, as logrotate: `firstaction`; per log (nosharedscripts) or per phase over all logs (sharedscripts):
 /// `prerotate`, delaycompress of the previous generation, disposal of expired generations, shifting `.i → .i+1`
 /// (oldest first), rename/copy/copytruncate/renamecopy, create, `postrotate`, compress, mail, remove; `lastaction`.
+/// logrotated's `signal` comes once per plan after every `postrotate`, before any compression.
 ///
 /// Deliberate differences from logrotate 3.21 (each one is logrotate 3.22's behaviour or removes a silent loss):
 /// - `prerotate` runs before old generations are shifted, so a failing `prerotate` leaves them untouched (3.22).
@@ -121,7 +122,7 @@ private struct PlanAssembly {
         if settings.sharedScripts {
             sharedPhases()
         } else {
-            for plan in plans { separatePhases(plan) }
+            separatePhases()
         }
         if options.includesLastAction { script(.lastaction, scope: .block, arguments: [block.patternText]) }
         return result
@@ -137,16 +138,39 @@ private struct PlanAssembly {
         for plan in plans { append(plan.path, [plan.header] + plan.preparation) }
         for plan in plans { append(plan.path, plan.rotation) }
         script(.postrotate, scope: .allLogs, arguments: [block.patternText])
+        signal()
         for plan in plans { append(plan.path, plan.completion) }
     }
 
-    private mutating func separatePhases(_ plan: LogPlan) {
-        append(plan.path, [plan.header])
-        guard plan.problem == nil else { return }
-        script(.prerotate, scope: .log(plan.path), arguments: [plan.path.string])
-        append(plan.path, plan.preparation + plan.rotation)
-        script(.postrotate, scope: .log(plan.path), arguments: [plan.path.string, plan.finalName.string])
-        append(plan.path, plan.completion)
+    /// Without sharedscripts, each log's phases in turn; with a `signal`, every log's completion (compression…) waits
+    /// until the signal is sent, so the process can be checked against the rotated files before they are compressed.
+    private mutating func separatePhases() {
+        let deferred = settings.signal != nil
+        for plan in plans {
+            append(plan.path, [plan.header])
+            guard plan.problem == nil else { continue }
+            script(.prerotate, scope: .log(plan.path), arguments: [plan.path.string])
+            append(plan.path, plan.preparation + plan.rotation)
+            script(.postrotate, scope: .log(plan.path), arguments: [plan.path.string, plan.finalName.string])
+            if !deferred { append(plan.path, plan.completion) }
+        }
+        guard deferred else { return }
+        signal()
+        for plan in plans where plan.problem == nil { append(plan.path, plan.completion) }
+    }
+
+    /// `signal`: once, after every `postrotate`, when at least one log was renamed (copies keep the process's file).
+    private mutating func signal() {
+        guard let setting = settings.signal else { return }
+        let archives = plans.flatMap { plan in
+            plan.rotation.compactMap { step -> FilePath? in
+                guard case .rename(plan.path, let target, .rotate) = step else { return nil }
+                return target
+            }
+        }
+        guard !archives.isEmpty else { return }
+        let delivery = SignalDelivery(signal: setting.signal, target: setting.target, archives: archives)
+        result.append(PlannedStep(.block, .signal(delivery)))
     }
 
     private mutating func script(_ kind: ScriptKind, scope: StepScope, arguments: [String]) {

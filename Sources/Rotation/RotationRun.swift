@@ -16,6 +16,8 @@ public struct RotationRun: Sendable {
     public var processRunner: any ProcessRunner
     public var compressor: any Compressor
     public var accounts: any AccountDirectory
+    /// The processes that write logs (stale writers, `signal`, `copytruncate` under writers).
+    public var processes: any ProcessInspector
     /// `getuid()`: 0 enables the config-permission and parent-directory rules, as in logrotate.
     public var realUserID: UInt32
     public var homeDirectory: String?
@@ -26,6 +28,7 @@ public struct RotationRun: Sendable {
         processRunner: any ProcessRunner = PosixProcessRunner(),
         compressor: any Compressor = InProcessCompressor(),
         accounts: any AccountDirectory = SystemAccountDirectory(),
+        processes: any ProcessInspector = LiveProcessInspector(),
         realUserID: UInt32 = ProcessIdentity.realUserID(),
         homeDirectory: String? = ProcessIdentity.homeDirectory()
     ) {
@@ -33,6 +36,7 @@ public struct RotationRun: Sendable {
         self.processRunner = processRunner
         self.compressor = compressor
         self.accounts = accounts
+        self.processes = processes
         self.realUserID = realUserID
         self.homeDirectory = homeDirectory
     }
@@ -75,7 +79,7 @@ public struct RotationRun: Sendable {
         )
         for path in paths { reporter.debug("reading config file \(path)") }
         let configuration = loader.load(paths)
-        for diagnostic in configuration.diagnostics {
+        for diagnostic in configuration.diagnostics where !diagnostic.isAdvice {
             let text = "\(diagnostic.file):\(diagnostic.line): \(diagnostic.message)"
             reporter.report(diagnostic.severity == .error ? .error : .warning, text)
         }

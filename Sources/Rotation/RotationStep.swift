@@ -19,14 +19,34 @@ public enum RotationStep: Equatable, Sendable {
     case create(FilePath, FileAttributes)
     /// A fsynced copy of a log's content into a new file (`copy`, `copytruncate`, `renamecopy`).
     case copy(from: FilePath, to: FilePath, FileAttributes)
-    /// Truncation of the log to 0 bytes after its copy is complete (`copytruncate`).
+    /// `copytruncate`: a copy of the log into a new file, then the log emptied in place (lossless under writers, see
+    /// `PlanExecutor.copyTruncate`).
+    case copyTruncate(from: FilePath, to: FilePath, FileAttributes)
+    /// Truncation of the log to 0 bytes without a copy (`rotate 0` + `copytruncate`).
     case truncate(FilePath)
+    /// After a rename rotation: the signal that makes the process reopen its log (`signal` directive).
+    case signal(SignalDelivery)
     /// Compression of `source` into the new file `target`; the source is removed by a following `.remove`.
     case compress(source: FilePath, target: FilePath, method: CompressionMethod, FileAttributes)
     /// Mails a rotated file (`mail`, `mailfirst`, `maillast`).
     case mail(MailMessage)
     /// Unlinks (or shreds) a file, after running `preremove` with the file as `$1` when one is given.
     case remove(FilePath, purpose: RemovalPurpose, preremove: String?, erasure: Erasure)
+}
+
+/// A signal to send once the logs of a block are rotated, and the rotated files its process should then stop writing.
+public struct SignalDelivery: Equatable, Hashable, Sendable {
+    public var signal: Signal
+    /// Where the process id comes from.
+    public var target: SignalTarget
+    /// The rotated files (before compression) that the process had open as its log.
+    public var archives: [FilePath]
+
+    public init(signal: Signal, target: SignalTarget, archives: [FilePath]) {
+        self.signal = signal
+        self.target = target
+        self.archives = archives
+    }
 }
 
 /// Mode, owner and group a created file gets (`nil` owner/group: left as created).

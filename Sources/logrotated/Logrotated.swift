@@ -15,9 +15,10 @@ struct Logrotated: AsyncParsableCommand {
               logrotated rotate --dry-run /etc/logrotate.conf   show what would happen, change nothing
               logrotated run --config /etc/logrotate.conf   the daemon: rotate each log when its rule fires
               logrotated status --config /etc/logrotate.conf   every log's size, last and next rotation
+              logrotated doctor /etc/logrotate.conf         what rotation will do to the processes writing each log
             """,
         version: Logrotated.version,
-        subcommands: [RotateCommand.self, RunCommand.self, StatusCommand.self, CheckCommand.self]
+        subcommands: [RotateCommand.self, RunCommand.self, StatusCommand.self, CheckCommand.self, DoctorCommand.self]
     )
 
     /// The version printed by `--version`.

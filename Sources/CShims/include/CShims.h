@@ -10,6 +10,9 @@ int cshims_rename_noreplace(const char *from, const char *to);
 /// fallocate(2) with FALLOC_FL_COLLAPSE_RANGE.
 int cshims_collapse_range(int fd, int64_t offset, int64_t length);
 
+/// statfs(2)'s f_type for path (the file system's magic number), or -1 with errno set.
+int64_t cshims_fs_magic(const char *path);
+
 /// copy_file_range(2) between two descriptors at their current offsets.
 int64_t cshims_copy_file_range(int fd_in, int fd_out, uint64_t length);
 

@@ -1,0 +1,79 @@
+import Platform
+import Synchronization
+import SystemPackage
+
+/// A `ProcessInspector` with made-up processes: writers per file, pidfiles, command names and signal verdicts are
+/// set up front; sent signals are recorded, never delivered. By default there are no processes at all.
+public final class FakeProcessInspector: ProcessInspector {
+    private struct State: Sendable {
+        var writers: [FileIdentity: [FileWriter]] = [:]
+        var pidFiles: [FilePath: Int32] = [:]
+        var commands: [Int32: String] = [:]
+        var verdicts: [Int32: SignalSafety.Verdict] = [:]
+        var sent: [(Signal, Int32)] = []
+        var writersAfterSignal: [FileIdentity: [FileWriter]]?
+    }
+
+    private let state = Mutex(State())
+
+    /// No processes: nobody writes, no pidfile resolves.
+    public init() {}
+
+    /// Declares a process: its command, the pidfile naming it and what a signal would do to it.
+    public func addProcess(pid: Int32, command: String, pidFile: FilePath? = nil, verdict: SignalSafety.Verdict) {
+        state.withLock {
+            $0.commands[pid] = command
+            $0.verdicts[pid] = verdict
+            if let pidFile { $0.pidFiles[pidFile] = pid }
+        }
+    }
+
+    /// Declares the writers of a file; `afterSignal` replaces every file's writers once a signal was sent.
+    public func setWriters(_ writers: [FileWriter], of file: FileIdentity, afterSignal: [FileWriter]? = nil) {
+        state.withLock {
+            $0.writers[file] = writers
+            if let afterSignal { $0.writersAfterSignal = [file: afterSignal] }
+        }
+    }
+
+    /// The signals sent so far, in order.
+    public var sentSignals: [(signal: Signal, pid: Int32)] { state.withLock { $0.sent.map { ($0.0, $0.1) } } }
+
+    public func writers(of files: [FileIdentity]) -> [FileIdentity: [FileWriter]] {
+        state.withLock { state in
+            let source = state.sent.isEmpty ? state.writers : state.writersAfterSignal ?? state.writers
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, source[$0] ?? []) })
+        }
+    }
+
+    public func processID(inPidFile path: FilePath) throws(PlatformError) -> Int32 {
+        guard let pid = state.withLock({ $0.pidFiles[path] }) else {
+            throw PlatformError(.notFound, "process from \(path) does not exist")
+        }
+        return pid
+    }
+
+    public func command(of pid: Int32) -> String? {
+        state.withLock { $0.commands[pid] }
+    }
+
+    public func safety(of signal: Signal, for pid: Int32) throws(PlatformError) -> SignalSafety.Verdict {
+        state.withLock { $0.verdicts[pid] } ?? .noSuchProcess
+    }
+
+    public func send(_ signal: Signal, to pid: Int32) throws(PlatformError) {
+        state.withLock { $0.sent.append((signal, pid)) }
+    }
+
+    public func pause(milliseconds: Int) {}
+
+    public func copyAndTruncate(
+        _ live: FilePath,
+        to archive: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) -> LosslessTruncation.Outcome {
+        throw PlatformError(.other, "FakeProcessInspector does not copy files")
+    }
+}

@@ -1,0 +1,73 @@
+import Platform
+import SystemPackage
+
+/// A log that a rotation renamed: the file (inode) its application had open, now at `archive`.
+public struct RotatedFile: Equatable, Hashable, Sendable {
+    public var log: FilePath
+    /// The rotated name before compression.
+    public var archive: FilePath
+    public var identity: FileIdentity
+
+    public init(log: FilePath, archive: FilePath, identity: FileIdentity) {
+        self.log = log
+        self.archive = archive
+        self.identity = identity
+    }
+}
+
+/// A process that still writes a rotated file: after a rename, it writes the archive (or, once the archive is
+/// compressed, a deleted file) instead of the new log.
+public struct StaleWriter: Equatable, Sendable {
+    public var file: RotatedFile
+    public var writer: FileWriter
+
+    public init(file: RotatedFile, writer: FileWriter) {
+        self.file = file
+        self.writer = writer
+    }
+}
+
+/// Finds the processes that keep writing a log after it was renamed.
+///
+/// Writers are looked up by device and inode, taken when the log was decided due: the inode survives the rename,
+/// and even compression, which unlinks the archive while the process still holds it; so the check can run after the
+/// whole plan and still names the writer.
+public enum StaleWriters {
+    /// The logs that `plan` renames (`.rename(log, archive, .rotate)`), with the inode `due` recorded for them.
+    public static func renamed(in plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
+        let identities = Dictionary(due.map { ($0.path, $0.status.identity) }, uniquingKeysWith: { first, _ in first })
+        return plan.steps.compactMap { planned in
+            guard case .rename(let log, let archive, .rotate) = planned.step, let identity = identities[log] else {
+                return nil
+            }
+            return RotatedFile(log: log, archive: archive, identity: identity)
+        }
+    }
+
+    /// The processes writing any of `files` now; files that were not actually renamed (the log still has the same
+    /// inode, say after a failed rename) are skipped.
+    public static func find(
+        _ files: [RotatedFile],
+        processes: any ProcessInspector,
+        fileSystem: any FileSystem
+    ) -> [StaleWriter] {
+        let moved = files.filter { file in
+            (try? fileSystem.status(of: file.log, followSymlinks: false))?.identity != file.identity
+        }
+        guard !moved.isEmpty else { return [] }
+        let writers = processes.writers(of: moved.map(\.identity))
+        return moved.flatMap { file in (writers[file.identity] ?? []).map { StaleWriter(file: file, writer: $0) } }
+    }
+
+    /// The warning for one stale writer.
+    public static func message(_ stale: StaleWriter, fileSystem: any FileSystem) -> String {
+        let status = try? fileSystem.status(of: stale.file.archive, followSymlinks: false)
+        let exists = status?.identity == stale.file.identity
+        return WriterAdvice.staleWriter(
+            stale.writer,
+            archive: stale.file.archive,
+            log: stale.file.log,
+            archiveExists: exists
+        )
+    }
+}

@@ -1,0 +1,71 @@
+import Platform
+
+extension WriterCheckup {
+    /// One section per log: the log and its method, its writers, then each verdict (`OK`/`PROBLEM`) and suggestion.
+    public static func text(_ checkups: [WriterCheckup]) -> String {
+        guard !checkups.isEmpty else { return "no configured log exists\n" }
+        return checkups.map(\.section).joined(separator: "\n")
+    }
+
+    private var section: String {
+        var lines = ["\(log)  (\(method))"]
+        let writerText = writers.map {
+            "pid \($0.pid) (\($0.command)) fd \($0.descriptor)\($0.appendMode ? " O_APPEND" : "")"
+        }
+        lines.append("  writers: " + (writerText.isEmpty ? "none" : writerText.joined(separator: ", ")))
+        for verdict in verdicts {
+            lines.append("  \(verdict.isProblem ? "PROBLEM" : "OK     ") \(verdict.code): \(verdict.message)")
+            if !verdict.suggestion.isEmpty { lines.append("          fix: \(verdict.suggestion)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"logs":[{"log","method","writers":[{"pid","command","fd","append"}],"verdicts":[{"code","problem",
+    /// "message","suggestion"}],"problem"}],"problem"}`.
+    public static func json(_ checkups: [WriterCheckup]) -> String {
+        let logs = checkups.map(\.jsonObject).joined(separator: ",")
+        return "{\"logs\":[\(logs)],\"problem\":\(checkups.contains(where: \.hasProblem))}\n"
+    }
+
+    private var jsonObject: String {
+        let writerObjects = writers.map { writer in
+            object([
+                ("pid", "\(writer.pid)"), ("command", quoted(writer.command)), ("fd", "\(writer.descriptor)"),
+                ("append", "\(writer.appendMode)"),
+            ])
+        }
+        let verdictObjects = verdicts.map { verdict in
+            object([
+                ("code", quoted(verdict.code)), ("problem", "\(verdict.isProblem)"),
+                ("message", quoted(verdict.message)), ("suggestion", quoted(verdict.suggestion)),
+            ])
+        }
+        return object([
+            ("log", quoted(log)), ("method", quoted(method)),
+            ("writers", "[" + writerObjects.joined(separator: ",") + "]"),
+            ("verdicts", "[" + verdictObjects.joined(separator: ",") + "]"), ("problem", "\(hasProblem)"),
+        ])
+    }
+}
+
+private func object(_ fields: [(String, String)]) -> String {
+    "{" + fields.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+}
+
+/// A JSON string literal.
+func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\t": result += "\\t"
+        case _ where scalar.value < 0x20:
+            let hex = String(scalar.value, radix: 16)
+            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
+}
