@@ -101,6 +101,7 @@ public struct BlockPass {
             let now = RotationTime(epochSeconds: options.now)
             let plan = Planner.plan(block: block, logs: batch, view: &view, now: now, options: planning)
             let report = execute(plan)
+            view.settle()
             reportStaleWriters(plan, due: batch)
             record(report, in: &state)
             if report.firstActionFailed { return }

@@ -66,6 +66,13 @@ struct FileView {
         origins[path] = nil
     }
 
+    /// Forgets what it remembered about moved files once the planned steps have been executed: the disk is then
+    /// the truth, and a block of tens of thousands of logs keeps only its directory listings in memory.
+    mutating func settle() {
+        statuses = [:]
+        origins = [:]
+    }
+
     /// Records a planned rename; the file's status is not read until someone asks for it.
     mutating func move(_ source: FilePath, to target: FilePath) {
         let known = statuses[source]
