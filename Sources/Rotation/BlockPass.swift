@@ -91,6 +91,8 @@ public struct BlockPass {
     /// batch, `firstaction` with the first batch and `lastaction` with the last; a failed `firstaction` stops all.
     private func executeInBatches(_ due: [DueLog], state: inout StateFile) {
         var view = FileView(run.fileSystem)
+        var renamed: [RotatedFile] = []
+        defer { reportStaleWriters(of: renamed) }
         let size = block.settings.sharedScripts ? max(due.count, 1) : Self.batchSize
         let starts = Array(stride(from: 0, to: max(due.count, 1), by: size))
         for (number, start) in starts.enumerated() {
@@ -102,7 +104,7 @@ public struct BlockPass {
             let plan = Planner.plan(block: block, logs: batch, view: &view, now: now, options: planning)
             let report = execute(plan)
             view.settle()
-            reportStaleWriters(plan, due: batch)
+            renamed += unsignalledRenames(plan, due: batch)
             record(report, in: &state)
             if report.firstActionFailed { return }
         }
@@ -201,13 +203,23 @@ public struct BlockPass {
     /// A plan with a `signal` step has done this check itself, after the signal.
     @discardableResult
     public func reportStaleWriters(_ plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
-        let files = StaleWriters.renamed(in: plan, due: due)
+        let files = unsignalledRenames(plan, due: due)
+        reportStaleWriters(of: files)
+        return files
+    }
+
+    /// The files `plan` renamed, unless its `signal` step already checked their writers.
+    private func unsignalledRenames(_ plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
         let signalled = plan.steps.contains { if case .signal = $0.step { true } else { false } }
-        guard !signalled else { return files }
+        return signalled ? [] : StaleWriters.renamed(in: plan, due: due)
+    }
+
+    /// One scan of `/proc` for all of `files`, however many batches renamed them.
+    private func reportStaleWriters(of files: [RotatedFile]) {
+        guard !files.isEmpty else { return }
         for stale in StaleWriters.find(files, processes: run.processes, fileSystem: run.fileSystem) {
             reporter.warning(StaleWriters.message(stale, fileSystem: run.fileSystem))
         }
-        return files
     }
 
     /// Records the logs that were rotated; failed ones keep their previous entry so the next pass retries them.
