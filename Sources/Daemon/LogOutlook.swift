@@ -25,6 +25,8 @@ public struct LogOutlook: Equatable, Sendable {
     public var next: NextDue
     /// The rule that fires next: `daily`, `size 10M (now 3.2M)`, `daily or maxsize 100M (now 1.5M)`.
     public var rule: String
+    /// Processes still writing the newest rotated version (they did not reopen the log); filled in by `status`.
+    public var staleWriters: [StaleWriterOfArchive] = []
 
     /// The outlook at `now` of the log at `path`, with its block's `settings`.
     public init(path: String, settings: LogSettings, size: UInt64?, lastRotated: LocalTime?, now: Int64) {
@@ -118,5 +120,17 @@ public enum ByteCount {
         if bytes % unit == 0 { return "\(bytes / unit)\(suffix)" }
         let tenths = (bytes * 10 + unit / 2) / unit
         return "\(tenths / 10).\(tenths % 10)\(suffix)"
+    }
+}
+
+/// A process that still writes a rotated version of a log.
+public struct StaleWriterOfArchive: Equatable, Sendable {
+    /// The rotated file it writes.
+    public var archive: String
+    public var writer: FileWriter
+
+    public init(archive: String, writer: FileWriter) {
+        self.archive = archive
+        self.writer = writer
     }
 }

@@ -32,10 +32,30 @@ extension LogrotateDriver {
             return
         }
         let report = pass.execute(plan)
+        recheckStaleWriters(pass.reportStaleWriters(plan, due: due))
         let failed = log(report)
         guard !failed.isEmpty else { return }
         _ = state.update(reporter: reporter) { state in
             for log in failed where state[log] == rotatedAt { state[log] = previous[log] }
+        }
+    }
+
+    /// How long after a rotation the daemon looks again for processes still writing the rotated file: long enough
+    /// for an application that reopens on its own (a watched-file handler checks every write or every second).
+    static let staleWriterRecheckDelay: Duration = .seconds(10)
+
+    /// Looks again, a little later, for processes that still write what was rotated, and logs those that stay.
+    private func recheckStaleWriters(_ files: [RotatedFile]) {
+        guard !files.isEmpty else { return }
+        let (rotation, logger) = (rotation, logger)
+        Task.detached {
+            try? await Task.sleep(for: Self.staleWriterRecheckDelay)
+            for stale in StaleWriters.find(files, processes: rotation.processes, fileSystem: rotation.fileSystem) {
+                let metadata: Logger.Metadata = ["log.path": "\(stale.file.log)", "action": "stale-writer"]
+                let text = StaleWriters.message(stale, fileSystem: rotation.fileSystem)
+                let seconds = Self.staleWriterRecheckDelay.components.seconds
+                logger.warning("still, \(seconds) s after the rotation: \(text)", metadata: metadata)
+            }
         }
     }
 

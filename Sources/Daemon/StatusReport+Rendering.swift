@@ -15,11 +15,23 @@ extension StatusReport {
             row.enumerated().map { column, cell in
                 column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n") + "\n" + staleWritersText
+    }
+
+    /// One line per process that still writes a rotated log, with the advice; empty when there is none.
+    private var staleWritersText: String {
+        let lines = logs.flatMap { log in
+            log.staleWriters.map { stale in
+                "stale writer: pid \(stale.writer.pid) (\(stale.writer.command)) still writes \(stale.archive) "
+                    + "(fd \(stale.writer.descriptor)), not \(log.path): it did not reopen its log; use copytruncate, a "
+                    + "'signal' it handles, or make it reopen (see logrotated doctor)"
+            }
+        }
+        return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     /// JSON with stable keys: `{"logs":[{"path", "size", "lastRotated", "nextDue", "nextDueEpoch", "nextDueSize",
-    /// "rule"}]}`; absent values are `null`; times are local `YYYY-MM-DD HH:MM`.
+    /// "rule", "staleWriters": [{"pid", "command", "fd", "append", "archive"}]}]}`; absent values are `null`; times are local `YYYY-MM-DD HH:MM`.
     public var json: String {
         let entries = logs.map { log in
             let fields: [(String, String)] = [
@@ -30,10 +42,19 @@ extension StatusReport {
                 ("nextDueEpoch", Self.nextEpoch(log.next).map { "\($0)" } ?? "null"),
                 ("nextDueSize", Self.nextSize(log.next).map { "\($0)" } ?? "null"),
                 ("rule", Self.quoted(log.rule)),
+                ("staleWriters", Self.staleWritersJSON(log.staleWriters)),
             ]
             return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
         }
         return "{\"logs\":[" + entries.joined(separator: ",") + "]}\n"
+    }
+
+    private static func staleWritersJSON(_ stale: [StaleWriterOfArchive]) -> String {
+        let entries = stale.map { entry in
+            "{\"pid\":\(entry.writer.pid),\"command\":\(quoted(entry.writer.command)),\"fd\":\(entry.writer.descriptor),"
+                + "\"append\":\(entry.writer.appendMode),\"archive\":\(quoted(entry.archive))}"
+        }
+        return "[" + entries.joined(separator: ",") + "]"
     }
 
     private static func nextText(_ next: LogOutlook.NextDue) -> String {

@@ -26,7 +26,7 @@ public struct StatusReport: Sendable {
             fileSystem: rotation.fileSystem,
             reporter: quiet
         )
-        let logs = blocks.flatMap { block, logs in
+        var logs = blocks.flatMap { block, logs in
             logs.map { log in
                 LogOutlook(
                     path: log,
@@ -37,7 +37,28 @@ public struct StatusReport: Sendable {
                 )
             }
         }
+        let archives = blocks.flatMap { block, logs in
+            logs.map { ArchiveNaming(log: FilePath($0), settings: block.settings) }
+                .map { $0.newestUncompressedArchive(settings: block.settings, fileSystem: rotation.fileSystem) }
+        }
+        addStaleWriters(of: archives, to: &logs, rotation: rotation)
         return StatusReport(logs: logs, diagnostics: loaded.diagnostics)
+    }
+
+    /// Finds, in one scan of `/proc`, the processes writing each log's newest archive (`archives[i]` is log i's).
+    private static func addStaleWriters(of archives: [FilePath?], to logs: inout [LogOutlook], rotation: RotationRun) {
+        let identities = archives.map { archive in
+            archive.flatMap { (try? rotation.fileSystem.status(of: $0, followSymlinks: false)) ?? nil }?.identity
+        }
+        let known = identities.compactMap { $0 }
+        guard !known.isEmpty else { return }
+        let writers = rotation.processes.writers(of: known)
+        for index in logs.indices {
+            guard let identity = identities[index], let archive = archives[index] else { continue }
+            logs[index].staleWriters = (writers[identity] ?? []).filter(\.opensForWriting).map {
+                StaleWriterOfArchive(archive: archive.string, writer: $0)
+            }
+        }
     }
 
     /// The size of a regular file, `nil` when there is none at `path`.

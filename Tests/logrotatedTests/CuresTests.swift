@@ -53,6 +53,19 @@ import Testing
         #expect(result.standardError.contains("warning: pid \(writer.pid) (logwriter) still writes \(log).1"))
     }
 
+    @Test func status_afterRenameWithoutReopen_showsTheStaleWriter() throws {
+        let log = directory + "/stale.log"
+        let writer = try LogWriterProcess(log: log, ["--rate", "200"])
+        let config = try write("\(log) {\n  rotate 1\n  create\n}\n")
+        let state = directory + "/state"
+        #expect(try logrotated(["rotate", "-f", "-s", state, config]).status == 0)
+
+        let human = try logrotated(["status", "--config", config, "--state", state])
+        #expect(human.standardOutput.contains("stale writer: pid \(writer.pid) (logwriter) still writes \(log).1"))
+        let json = try logrotated(["status", "--json", "--config", config, "--state", state])
+        #expect(json.standardOutput.contains("\"staleWriters\":[{\"pid\":\(writer.pid),\"command\":\"logwriter\""))
+    }
+
     @Test func doctor_json_givesTheVerdictOfEachCase() throws {
         let writers = try [
             ("plain", []), ("append", []), ("noappend", ["--no-append"]), ("stale", []), ("zope", []),

@@ -21,6 +21,23 @@ import Testing
         #expect(daemon.logNames == ["a.log", "a.log.1"])
     }
 
+    @Test func run_writerThatDoesNotReopen_isReportedAndReportedAgainLater() throws {
+        let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 2\n create\n missingok\n}\n")
+        try daemon.start()
+        #expect(daemon.notify.wait(until: Self.isReady), "no READY=1: \(daemon.standardError)")
+        let writer = try LogWriterProcess(log: daemon.path("a.log"), ["--rate", "500"])
+        #expect(waitUntil { daemon.exists("a.log.1") }, "not rotated: \(daemon.standardError)")
+        let stale = "pid \(writer.pid) (logwriter) still writes \(daemon.path("a.log.1"))"
+        #expect(waitUntil { daemon.standardError.contains(stale) }, "\(daemon.standardError)")
+        #expect(
+            waitUntil { daemon.standardError.contains("still, 10 s after the rotation: \(stale)") },
+            "\(daemon.standardError)"
+        )
+        writer.stop()
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test func run_sighupWithABrokenConfig_keepsTheOldOneAndStaysAlive() throws {
         let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 1\n}\n")
         try daemon.write("a.log", "")

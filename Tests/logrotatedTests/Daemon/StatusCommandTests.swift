@@ -61,11 +61,11 @@ import Testing
         let expected =
             "{\"logs\":["
             + "{\"path\":\"\(root)/app.log\",\"size\":3277,\"lastRotated\":\"2026-11-25 09:00\",\"nextDue\":\"at 64k\","
-            + "\"nextDueEpoch\":null,\"nextDueSize\":65536,\"rule\":\"size 64k (now 3.2k)\"},"
+            + "\"nextDueEpoch\":null,\"nextDueSize\":65536,\"rule\":\"size 64k (now 3.2k)\",\"staleWriters\":[]},"
             + "{\"path\":\"\(root)/daily.log\",\"size\":null,\"lastRotated\":\"2026-11-24 00:00\",\"nextDue\":\"now\","
-            + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"daily or maxsize 1M\"},"
+            + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"daily or maxsize 1M\",\"staleWriters\":[]},"
             + "{\"path\":\"\(root)/big.log\",\"size\":2048,\"lastRotated\":null,\"nextDue\":\"now\","
-            + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"maxsize 1k (now 2k)\"}"
+            + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"maxsize 1k (now 2k)\",\"staleWriters\":[]}"
             + "]}\n"
         #expect(result.standardOutput == expected)
     }
