@@ -134,6 +134,34 @@ private let delivery = SignalDelivery(signal: .user2, target: .pidFile("/run/app
         )
     }
 
+    @Test func execute_unitTarget_asksSystemctlForTheMainPidAndSignalsIt() throws {
+        let inspector = FakeProcessInspector()
+        inspector.addProcess(pid: 4321, command: "nginx", verdict: .handled)
+        let runner = RecordingProcessRunner { _ in
+            ProcessResult(status: .exited(0), standardOutput: Array("4321\n".utf8))
+        }
+        let fileSystem = try memoryFileSystem(["a.log.1": "old"])
+        let unitDelivery = SignalDelivery(signal: .hangup, target: .unit("nginx.service"), archives: ["/x/a.log.1"])
+        let plan = RotationPlan(
+            patternText: "/x/a.log ",
+            sharedScripts: false,
+            logs: ["/x/a.log"],
+            steps: [PlannedStep(.block, .signal(unitDelivery))],
+            backupSuffix: ".backup"
+        )
+        let executor = PlanExecutor(
+            fileSystem: fileSystem,
+            processRunner: runner,
+            compressor: RecordingCompressor(fileSystem: fileSystem),
+            processes: inspector
+        )
+        let report = executor.execute(plan)
+        #expect(report.succeeded)
+        #expect(runner.requests.map(\.executable) == ["systemctl"])
+        #expect(runner.requests.first?.arguments == ["show", "--property=MainPID", "--value", "nginx.service"])
+        #expect(inspector.sentSignals.map(\.pid) == [4321])
+    }
+
     @Test func execute_missingPidFile_onlyWarns() throws {
         let (report, events) = try execute(FakeProcessInspector())
         #expect(report.succeeded)
