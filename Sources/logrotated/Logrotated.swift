@@ -9,13 +9,20 @@ struct Logrotated: AsyncParsableCommand {
         discussion: """
             logrotated reads /etc/logrotate.conf and the snippets packages put in /etc/logrotate.d unchanged.
 
-              logrotated check /etc/logrotate.conf          validate a configuration, show file:line errors
-              logrotated check --print /etc/logrotate.conf  show the effective settings of every block
-              logrotated rotate -v /etc/logrotate.conf      one pass, like the logrotate command
-              logrotated rotate --dry-run /etc/logrotate.conf   show what would happen, change nothing
-              logrotated run --config /etc/logrotate.conf   the daemon: rotate each log when its rule fires
-              logrotated status --config /etc/logrotate.conf   every log's size, last and next rotation
-              logrotated doctor /etc/logrotate.conf         what rotation will do to the processes writing each log
+            Validate a configuration (file:line errors), or show every block's effective settings:
+              logrotated check /etc/logrotate.conf
+              logrotated check --print /etc/logrotate.conf
+            One pass, like the logrotate command; or show what it would do, changing nothing:
+              logrotated rotate -v /etc/logrotate.conf
+              logrotated rotate --dry-run /etc/logrotate.conf
+            The daemon, rotating each log when its rule fires (size within a second):
+              logrotated run --config /etc/logrotate.conf
+            Each log's size, last rotation, next rotation and the rule that fires:
+              logrotated status --config /etc/logrotate.conf
+            What rotation will do to the processes writing each log:
+              logrotated doctor /etc/logrotate.conf
+
+            See 'logrotated help <subcommand>' and man logrotated(8).
             """,
         version: Logrotated.version,
         subcommands: [RotateCommand.self, RunCommand.self, StatusCommand.self, CheckCommand.self, DoctorCommand.self]
