@@ -24,7 +24,6 @@ public struct DaemonOptions: Sendable {
     func runOptions(now: Int64) -> RunOptions {
         var options = RunOptions(configPaths: configPaths, statePath: statePath, now: now)
         options.dryRun = dryRun
-        options.verbose = true
         options.mailCommand = mailCommand
         options.commandTimeout = scriptTimeout
         return options

@@ -9,8 +9,6 @@ public struct RunOptions: Sendable {
     public var force = false
     /// `-d`/`--dry-run`: print the plan, change nothing.
     public var dryRun = false
-    /// `-v`: print the trace.
-    public var verbose = false
     /// `-m`: the mail program.
     public var mailCommand = "/usr/bin/mail"
     public var skipStateLock = false

@@ -88,7 +88,6 @@ struct RotateCommand: AsyncParsableCommand {
         var options = RunOptions(configPaths: configs, statePath: FilePath(state), now: now ?? WallClock.now().seconds)
         options.force = force
         options.dryRun = debug
-        options.verbose = verbose || debug
         options.mailCommand = mail
         options.skipStateLock = skipStateLock
         options.waitForStateLock = waitForStateLock
