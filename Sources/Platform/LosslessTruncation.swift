@@ -96,7 +96,13 @@ public enum LosslessTruncation {
             throw PlatformError(.other, "\(live) is not a regular file")
         }
         let obstacle = try collapseObstacle(status.identity, options: options)
-        let archiveFD = try createArchive(archive, options: options)
+        // The descriptor is kept (not reopened by name): the archive is appended to later, and a name could be swapped.
+        let archiveFD = try PosixFileSystem().openNew(
+            archive,
+            permissions: options.permissions,
+            owner: options.owner,
+            group: options.group
+        )
         defer { system_close(archiveFD) }
         do {
             let copied = try FileCopier.copy(from: liveFD, to: archiveFD, source: live, target: archive)
