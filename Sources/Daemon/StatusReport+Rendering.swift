@@ -1,4 +1,5 @@
 import Platform
+import Rotation
 
 extension StatusReport {
     /// A table with the columns LOG, SIZE, LAST ROTATED, NEXT DUE and RULE.
@@ -35,24 +36,24 @@ extension StatusReport {
     public var json: String {
         let entries = logs.map { log in
             let fields: [(String, String)] = [
-                ("path", Self.quoted(log.path)),
+                ("path", JSONText.string(log.path)),
                 ("size", log.size.map { "\($0)" } ?? "null"),
-                ("lastRotated", log.lastRotated.map { Self.quoted($0.description) } ?? "null"),
-                ("nextDue", Self.quoted(Self.nextText(log.next))),
+                ("lastRotated", log.lastRotated.map { JSONText.string($0.description) } ?? "null"),
+                ("nextDue", JSONText.string(Self.nextText(log.next))),
                 ("nextDueEpoch", Self.nextEpoch(log.next).map { "\($0)" } ?? "null"),
                 ("nextDueSize", Self.nextSize(log.next).map { "\($0)" } ?? "null"),
-                ("rule", Self.quoted(log.rule)),
+                ("rule", JSONText.string(log.rule)),
                 ("staleWriters", Self.staleWritersJSON(log.staleWriters)),
             ]
-            return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+            return JSONText.object(fields)
         }
         return "{\"logs\":[" + entries.joined(separator: ",") + "]}\n"
     }
 
     private static func staleWritersJSON(_ stale: [StaleWriterOfArchive]) -> String {
         let entries = stale.map { entry in
-            "{\"pid\":\(entry.writer.pid),\"command\":\(quoted(entry.writer.command)),\"fd\":\(entry.writer.descriptor),"
-                + "\"append\":\(entry.writer.appendMode),\"archive\":\(quoted(entry.archive))}"
+            "{\"pid\":\(entry.writer.pid),\"command\":\(JSONText.string(entry.writer.command)),\"fd\":\(entry.writer.descriptor),"
+                + "\"append\":\(entry.writer.appendMode),\"archive\":\(JSONText.string(entry.archive))}"
         }
         return "[" + entries.joined(separator: ",") + "]"
     }
@@ -73,23 +74,5 @@ extension StatusReport {
     private static func nextSize(_ next: LogOutlook.NextDue) -> UInt64? {
         if case .atSize(let bytes) = next { return bytes }
         return nil
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

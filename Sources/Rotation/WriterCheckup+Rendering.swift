@@ -29,43 +29,21 @@ extension WriterCheckup {
 
     private var jsonObject: String {
         let writerObjects = writers.map { writer in
-            object([
-                ("pid", "\(writer.pid)"), ("command", quoted(writer.command)), ("fd", "\(writer.descriptor)"),
+            JSONText.object([
+                ("pid", "\(writer.pid)"), ("command", JSONText.string(writer.command)), ("fd", "\(writer.descriptor)"),
                 ("append", "\(writer.appendMode)"),
             ])
         }
         let verdictObjects = verdicts.map { verdict in
-            object([
-                ("code", quoted(verdict.code)), ("problem", "\(verdict.isProblem)"),
-                ("message", quoted(verdict.message)), ("suggestion", quoted(verdict.suggestion)),
+            JSONText.object([
+                ("code", JSONText.string(verdict.code)), ("problem", "\(verdict.isProblem)"),
+                ("message", JSONText.string(verdict.message)), ("suggestion", JSONText.string(verdict.suggestion)),
             ])
         }
-        return object([
-            ("log", quoted(log)), ("method", quoted(method)),
+        return JSONText.object([
+            ("log", JSONText.string(log)), ("method", JSONText.string(method)),
             ("writers", "[" + writerObjects.joined(separator: ",") + "]"),
             ("verdicts", "[" + verdictObjects.joined(separator: ",") + "]"), ("problem", "\(hasProblem)"),
         ])
     }
-}
-
-private func object(_ fields: [(String, String)]) -> String {
-    "{" + fields.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
-}
-
-/// A JSON string literal.
-func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "\""
 }
