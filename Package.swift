@@ -86,7 +86,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        .testTarget(name: "logrotatedTests", dependencies: ["logrotated"]),
+        .testTarget(name: "logrotatedTests", dependencies: ["logrotated", "PlatformTesting"]),
     ]
 )
 

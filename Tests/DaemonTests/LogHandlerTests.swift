@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import Logging
+import PlatformTesting
 import Synchronization
 import SystemPackage
 import Testing
@@ -50,7 +51,7 @@ import Testing
         _ = FileManager.default.createFile(atPath: plain.path, contents: Data())
         #expect(!DaemonLogging.journalAvailable(at: .init(plain.path)))
         #expect(!DaemonLogging.journalAvailable(at: .init(directory.appendingPathComponent("missing").path)))
-        let listener = try DatagramListener()
+        let listener = try NotifySocketListener()
         #expect(DaemonLogging.journalAvailable(at: .init(listener.path)))
     }
 }

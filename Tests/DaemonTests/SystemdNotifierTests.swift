@@ -1,31 +1,32 @@
 import Daemon
+import PlatformTesting
 import Testing
 
 @Suite struct SystemdNotifierTests {
     @Test func ready_sendsReadyAndStatusDatagram() throws {
-        let listener = try DatagramListener()
+        let listener = try NotifySocketListener()
         SystemdNotifier(socketPath: listener.path).ready(status: "Next rotation at 00:00")
-        #expect(listener.receive() == "READY=1\nSTATUS=Next rotation at 00:00")
+        #expect(listener.next() == "READY=1\nSTATUS=Next rotation at 00:00")
     }
 
     @Test func reloading_carriesMonotonicTimestamp() throws {
-        let listener = try DatagramListener()
+        let listener = try NotifySocketListener()
         SystemdNotifier(socketPath: listener.path).reloading()
-        let lines = try #require(listener.receive()).split(separator: "\n")
+        let lines = try #require(listener.next()).split(separator: "\n")
         #expect(lines.first == "RELOADING=1")
         let stamp = try #require(lines.last?.split(separator: "=").last.flatMap { UInt64($0) })
         #expect(lines.last?.hasPrefix("MONOTONIC_USEC=") == true && stamp > 0)
     }
 
     @Test func stoppingStatusAndWatchdog_arriveInOrder() throws {
-        let listener = try DatagramListener()
+        let listener = try NotifySocketListener()
         let notifier = SystemdNotifier(socketPath: listener.path)
         notifier.status("Rotating /var/log/a.log\nsecond line")
         notifier.watchdog()
         notifier.stopping()
-        #expect(listener.receive() == "STATUS=Rotating /var/log/a.log second line")
-        #expect(listener.receive() == "WATCHDOG=1")
-        #expect(listener.receive()?.hasPrefix("STOPPING=1") == true)
+        #expect(listener.next() == "STATUS=Rotating /var/log/a.log second line")
+        #expect(listener.next() == "WATCHDOG=1")
+        #expect(listener.next()?.hasPrefix("STOPPING=1") == true)
     }
 
     @Test func withoutSocket_isSilentNoOp() {

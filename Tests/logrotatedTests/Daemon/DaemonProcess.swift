@@ -1,10 +1,11 @@
 import Foundation
 import Glibc
+import PlatformTesting
 
 /// A `logrotated run` child process with a temp dir for its configuration, state, logs and notify socket.
 final class DaemonProcess {
     let directory: URL
-    let notify: NotifyListener
+    let notify: NotifySocketListener
     private let process = Process()
     private let errorURL: URL
 
@@ -12,7 +13,7 @@ final class DaemonProcess {
     init(config: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        notify = try NotifyListener(in: directory)
+        notify = try NotifySocketListener(path: directory.appendingPathComponent("notify.sock").path)
         errorURL = directory.appendingPathComponent("stderr")
         try write("conf", config)
     }

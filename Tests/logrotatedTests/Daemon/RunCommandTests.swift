@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PlatformTesting
 import Testing
 
 /// `logrotated run` as systemd runs it: the built binary, a `NOTIFY_SOCKET` listener, real signals and files.
