@@ -8,16 +8,17 @@ extension Dueness {
     /// Returns `nil` when the check passes or does not apply (`realUserID != 0` or `su` set), otherwise a skip
     /// decision: silent for a missing directory with `missingok`, an error for any other `stat` failure, and an
     /// error for a directory writable by others or by a group other than root.
-    /// - Parameter status: `stat` (following links) of `dirname(path)`, or its error.
+    /// - Parameter status: `stat` (following links) of `dirname(path)`, or its error; evaluated only when the check
+    ///   applies, so callers pay no system call when running unprivileged or with `su`.
     /// Equivalent logrotate code: `logrotate.c findNeedRotating` (the block before `lstat`).
     public static func checkParentDirectory(
         of path: String,
-        status: Result<FileStatus, Errno>,
+        status: @autoclosure () -> Result<FileStatus, Errno>,
         settings: LogSettings,
         realUserID: UInt32
     ) -> Decision? {
         guard settings.su == nil && realUserID == 0 else { return nil }
-        switch status {
+        switch status() {
         case .failure(let errno):
             if errno == .noSuchFileOrDirectory && settings.missingOK {
                 return Decision(verdict: .skip, reasons: [.parentDirectoryMissing])

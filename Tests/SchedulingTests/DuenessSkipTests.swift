@@ -66,6 +66,26 @@ extension ZonedTests {
             #expect(withTimeZone("UTC") { decide(row, status: .success(linked)) }.isDue)
         }
 
+        @Test func checkParentDirectory_whenItDoesNotApply_readsNoStatus() {
+            var reads = 0
+            func status() -> Result<FileStatus, Errno> {
+                reads += 1
+                return .success(FileStatus(kind: .directory, permissions: 0o777))
+            }
+            var su = settings(.time(.daily))
+            su.su = SwitchUser(user: Account(name: "a", id: 1), group: Account(name: "a", id: 1))
+            #expect(Dueness.checkParentDirectory(of: "/d/x.log", status: status(), settings: su, realUserID: 0) == nil)
+            let base = settings(.time(.daily))
+            #expect(
+                Dueness.checkParentDirectory(of: "/d/x.log", status: status(), settings: base, realUserID: 7) == nil
+            )
+            #expect(reads == 0)
+            #expect(
+                Dueness.checkParentDirectory(of: "/d/x.log", status: status(), settings: base, realUserID: 0) != nil
+            )
+            #expect(reads == 1)
+        }
+
         @Test func checkParentDirectory_cases() {
             let base = settings(.time(.daily))
             var missingOK = base
