@@ -36,7 +36,7 @@ public final class LogrotateDriver: RotationDriver {
     public func loadConfiguration() async throws -> DaemonConfiguration {
         let loaded = rotation.loadConfiguration(options.configPaths, reporter: RunReporter(forwardingTo: { _, _ in }))
         if loaded.hasErrors { throw ConfigurationRejected(diagnostics: loaded.diagnostics) }
-        for diagnostic in loaded.diagnostics { logger.warning("\(diagnostic)") }
+        for diagnostic in loaded.diagnostics { logger.warning("\(diagnostic.locatedMessage)") }
         logger.info(
             "Configuration loaded",
             metadata: ["config": "\(options.configPaths.joined(separator: " "))", "blocks": "\(loaded.blocks.count)"]

@@ -87,7 +87,7 @@ public struct RotationService<Driver: RotationDriver>: Service {
     /// Logs each diagnostic of a rejected configuration at its severity.
     func log(_ rejection: ConfigurationRejected) {
         for diagnostic in rejection.diagnostics {
-            logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic)")
+            logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic.locatedMessage)")
         }
     }
 }

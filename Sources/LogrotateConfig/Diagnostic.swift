@@ -28,7 +28,17 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        line > 0 ? "\(file):\(line): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
+        "\(place): \(severity.rawValue): \(message)"
+    }
+
+    /// `file:line: message`, for output that shows the severity its own way (`error: ` prefixes, log levels).
+    public var locatedMessage: String {
+        "\(place): \(message)"
+    }
+
+    /// `file:line`, or `file` when the problem concerns the whole file.
+    private var place: String {
+        line > 0 ? "\(file):\(line)" : file
     }
 }
 

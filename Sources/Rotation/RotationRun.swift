@@ -80,7 +80,7 @@ public struct RotationRun: Sendable {
         for path in paths { reporter.debug("reading config file \(path)") }
         let configuration = loader.load(paths)
         for diagnostic in configuration.diagnostics where !diagnostic.isAdvice {
-            let text = "\(diagnostic.file):\(diagnostic.line): \(diagnostic.message)"
+            let text = diagnostic.locatedMessage
             reporter.report(diagnostic.severity == .error ? .error : .warning, text)
         }
         return configuration
