@@ -35,23 +35,30 @@ import Testing
     }
 
     @Test func lockHeldByAnotherProcess_conflicts_andWaitAcquiresAfterItEnds() throws {
-        let state = try makeScratchDirectory().appending("status")
+        let directory = try makeScratchDirectory()
+        let state = directory.appending("status")
+        let (held, release, ended) = (
+            directory.appending("held"), directory.appending("release"), directory.appending("ended")
+        )
         _ = try StateLock(path: state)  // creates the stub, then releases at once
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["-n", state.string, "sleep", "0.6"]
-        let start = Date()
+        holder.arguments = [
+            "-n", state.string, "sh", "-c",
+            "touch '\(held)'; while [ ! -e '\(release)' ]; do sleep 0.02; done; touch '\(ended)'",
+        ]
         try holder.run()
         defer { holder.waitUntilExit() }
-        var sawConflict = false
-        for _ in 0..<100 where !sawConflict {
-            do { _ = try StateLock(path: state) } catch .alreadyLocked { sawConflict = true } catch {}
-            if !sawConflict { usleep(10_000) }
-        }
-        #expect(sawConflict)
+        let exists = { (path: FilePath) in FileManager.default.fileExists(atPath: path.string) }
+        for _ in 0..<3000 where !exists(held) { usleep(10_000) }
+        #expect(exists(held), "the holder never took the lock")
+
+        #expect(throws: StateLockError.alreadyLocked(state)) { _ = try StateLock(path: state) }
+        // Let the holder go while we block in the waiting lock: we must get it only after the holder is done.
+        DispatchQueue.global().async { FileManager.default.createFile(atPath: release.string, contents: nil) }
         let lock = try StateLock(path: state, wait: true)
         #expect(lock.outcome == .locked)
-        #expect(Date().timeIntervalSince(start) >= 0.5)
+        #expect(exists(ended), "acquired while the other process still held the lock")
     }
 
     @Test func worldReadableStateFile_isNotLocked_andWarns() throws {
