@@ -36,6 +36,16 @@ public struct ConfigLoader: Sendable {
         self.checksPermissions = checksPermissions
     }
 
+    /// The loader every command uses: the real disk and user database, this process's `$HOME`, and logrotate's
+    /// permission policy when running as root.
+    public static var forThisProcess: ConfigLoader {
+        ConfigLoader(
+            fileSystem: PosixFileSystem(),
+            homeDirectory: ProcessIdentity.homeDirectory(),
+            checksPermissions: ProcessIdentity.realUserID() == 0
+        )
+    }
+
     /// Reads every path in order, from logrotate's defaults; globals carry from one path to the next.
     public func load(_ paths: [String]) -> Configuration {
         var state = ConfigState()

@@ -29,12 +29,7 @@ struct CheckCommand: ParsableCommand {
     var configs: [String]
 
     func run() throws {
-        let loader = ConfigLoader(
-            fileSystem: PosixFileSystem(),
-            homeDirectory: ProcessIdentity.homeDirectory(),
-            checksPermissions: ProcessIdentity.realUserID() == 0
-        )
-        let result = loader.load(configs)
+        let result = ConfigLoader.forThisProcess.load(configs)
         for diagnostic in result.diagnostics { printToStandardError(diagnostic.description) }
         if print { Swift.print(ConfigPrinter.render(result), terminator: "") }
         if result.hasErrors { throw ExitCode(ExitStatus.failure) }

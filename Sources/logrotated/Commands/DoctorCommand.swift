@@ -35,12 +35,7 @@ struct DoctorCommand: ParsableCommand {
     var configs: [String] = ["/etc/logrotated.conf"]
 
     func run() throws {
-        let loader = ConfigLoader(
-            fileSystem: PosixFileSystem(),
-            homeDirectory: ProcessIdentity.homeDirectory(),
-            checksPermissions: ProcessIdentity.realUserID() == 0
-        )
-        let configuration = loader.load(configs)
+        let configuration = ConfigLoader.forThisProcess.load(configs)
         for diagnostic in configuration.diagnostics { printToStandardError(diagnostic.description) }
         let doctor = WriterDoctor(
             fileSystem: PosixFileSystem(),
