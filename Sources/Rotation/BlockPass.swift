@@ -16,6 +16,8 @@ public struct BlockPass {
     let reporter: RunReporter
     /// Whether a log of this block had an error before rotation (with sharedscripts it stops the whole block).
     private var hasErrors = false
+    /// The directory of the previous log and its status, reused while logs share it (a glob's logs nearly always do).
+    private var lastParent: (path: String, status: Result<FileStatus, Errno>)?
 
     /// A pass over `block` with the run's effects, options (`now`, dry run, timeout) and messages.
     public init(run: RotationRun, block: LogBlock, options: RunOptions, reporter: RunReporter) {
@@ -156,14 +158,21 @@ public struct BlockPass {
         }
     }
 
-    private func parentDirectoryRefusal(_ path: String) -> Decision? {
+    private mutating func parentDirectoryRefusal(_ path: String) -> Decision? {
         let parent = Dueness.parentDirectory(of: path)
         return Dueness.checkParentDirectory(
             of: path,
-            status: lstat(parent, follow: true),
+            status: parentStatus(parent),
             settings: block.settings,
             realUserID: run.realUserID
         )
+    }
+
+    private mutating func parentStatus(_ parent: String) -> Result<FileStatus, Errno> {
+        if let lastParent, lastParent.path == parent { return lastParent.status }
+        let status = lstat(parent, follow: true)
+        lastParent = (parent, status)
+        return status
     }
 
     private func lstat(_ path: String, follow: Bool = false) -> Result<FileStatus, Errno> {

@@ -5,13 +5,32 @@ import SystemPackage
 ///
 /// Planning against this simulation lets later decisions (the dispose name, a dateext collision, what `rotate -1`
 /// shifts) see the results of earlier steps, as logrotate sees them when it re-checks the disk between actions.
+///
+/// It is on the hot path of a glob matching tens of thousands of logs (eight look-ups per log for `rotate 7`), so
+/// each directory's names sit in one shared set reached through a one-entry cache, and paths are hashed as bytes.
 struct FileView {
     private let fileSystem: any FileSystem
-    private var listings: [FilePath: Set<String>] = [:]
-    private var statuses: [FilePath: FileStatus] = [:]
-    /// Where a file moved by a planned step still is on disk (its status is read from there when needed).
-    private var origins: [FilePath: FilePath] = [:]
+    private var listings: [PathKey: Listing] = [:]
+    /// The directory used last, and its listing: consecutive look-ups nearly always fall in the same directory.
+    private var recent: (directory: FilePath, listing: Listing)?
+    /// What planned steps made known about files: their status, or where a moved file still is on disk (its status
+    /// is read from there when needed).
+    private var facts: [PathKey: Fact] = [:]
     private var directories: Set<FilePath> = []
+
+    private enum Fact {
+        case status(FileStatus)
+        case movedFrom(FilePath)
+    }
+
+    /// The names of one directory; a class, so that a name is added or removed in place, without copying the set.
+    private final class Listing {
+        var names: Set<String>
+
+        init(_ names: Set<String>) {
+            self.names = names
+        }
+    }
 
     init(_ fileSystem: any FileSystem) {
         self.fileSystem = fileSystem
@@ -19,21 +38,24 @@ struct FileView {
 
     /// The names in `directory`, sorted (empty when it cannot be read).
     mutating func names(in directory: FilePath) -> [String] {
-        listing(of: directory).sorted()
+        listing(of: directory).names.sorted()
     }
 
     mutating func exists(_ path: FilePath) -> Bool {
         guard let name = path.lastComponent?.string else { return false }
-        let directory = path.removingLastComponent()
-        loadListing(of: directory)
-        return listings[directory]?.contains(name) ?? false
+        return listing(of: path.removingLastComponent()).names.contains(name)
     }
 
     /// The status of an existing path (moved files keep the status they had).
     mutating func status(of path: FilePath) -> FileStatus? {
         guard exists(path) else { return nil }
-        if let known = statuses[path] { return known }
-        return (try? fileSystem.status(of: origins[path] ?? path, followSymlinks: false)) ?? nil
+        var onDisk = path
+        switch facts[PathKey(path)] {
+        case .status(let known): return known
+        case .movedFrom(let origin): onDisk = origin
+        case nil: break
+        }
+        return (try? fileSystem.status(of: onDisk, followSymlinks: false)) ?? nil
     }
 
     /// Whether a directory exists (on disk or created by an earlier step).
@@ -45,50 +67,57 @@ struct FileView {
 
     mutating func addDirectory(_ path: FilePath) {
         directories.insert(path)
-        listings[path] = listings[path] ?? []
+        if listings[PathKey(path)] == nil { listings[PathKey(path)] = Listing([]) }
     }
 
     mutating func add(_ path: FilePath, status: FileStatus?) {
-        guard let name = path.lastComponent?.string else { return }
-        let directory = path.removingLastComponent()
-        loadListing(of: directory)
-        listings[directory, default: []].insert(name)  // in place: no copy of a large directory's set
-        statuses[path] = status
-        origins[path] = nil
+        insert(path)
+        if let status {
+            facts[PathKey(path)] = .status(status)
+        } else if !facts.isEmpty {
+            facts[PathKey(path)] = nil
+        }
     }
 
     mutating func remove(_ path: FilePath) {
         guard let name = path.lastComponent?.string else { return }
-        let directory = path.removingLastComponent()
-        loadListing(of: directory)
-        listings[directory, default: []].remove(name)
-        statuses[path] = nil
-        origins[path] = nil
+        listing(of: path.removingLastComponent()).names.remove(name)
+        if !facts.isEmpty { facts[PathKey(path)] = nil }
     }
 
     /// Forgets what it remembered about moved files once the planned steps have been executed: the disk is then
     /// the truth, and a block of tens of thousands of logs keeps only its directory listings in memory.
     mutating func settle() {
-        statuses = [:]
-        origins = [:]
+        facts = [:]
     }
 
     /// Records a planned rename; the file's status is not read until someone asks for it.
     mutating func move(_ source: FilePath, to target: FilePath) {
-        let known = statuses[source]
-        let origin = origins[source] ?? source
-        remove(source)
-        add(target, status: known)
-        if known == nil { origins[target] = origin }
+        let fact = facts.isEmpty ? nil : facts.removeValue(forKey: PathKey(source))
+        if let name = source.lastComponent?.string {
+            listing(of: source.removingLastComponent()).names.remove(name)
+        }
+        insert(target)
+        facts[PathKey(target)] = fact ?? .movedFrom(source)
     }
 
-    private mutating func listing(of directory: FilePath) -> Set<String> {
-        loadListing(of: directory)
-        return listings[directory] ?? []
+    private mutating func insert(_ path: FilePath) {
+        guard let name = path.lastComponent?.string else { return }
+        listing(of: path.removingLastComponent()).names.insert(name)
     }
 
-    private mutating func loadListing(of directory: FilePath) {
-        guard listings[directory] == nil else { return }
-        listings[directory] = Set((try? fileSystem.contentsOfDirectory(directory)) ?? [])
+    /// The listing of `directory`, read from disk the first time.
+    private mutating func listing(of directory: FilePath) -> Listing {
+        if let recent, recent.directory == directory { return recent.listing }
+        let key = PathKey(directory)
+        let listing =
+            listings[key]
+            ?? {
+                let loaded = Listing(Set((try? fileSystem.contentsOfDirectory(directory)) ?? []))
+                listings[key] = loaded
+                return loaded
+            }()
+        recent = (directory, listing)
+        return listing
     }
 }

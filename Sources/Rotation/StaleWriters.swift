@@ -45,18 +45,20 @@ public enum StaleWriters {
     }
 
     /// The processes writing any of `files` now; files that were not actually renamed (the log still has the same
-    /// inode, say after a failed rename) are skipped.
+    /// inode, say after a failed rename) are skipped. Only files with a writer are looked at on disk.
     public static func find(
         _ files: [RotatedFile],
         processes: any ProcessInspector,
         fileSystem: any FileSystem
     ) -> [StaleWriter] {
-        let moved = files.filter { file in
-            (try? fileSystem.status(of: file.log, followSymlinks: false))?.identity != file.identity
+        let writers = processes.writers(of: files.map(\.identity))
+        guard !writers.isEmpty else { return [] }
+        return files.flatMap { file -> [StaleWriter] in
+            guard let found = writers[file.identity], !found.isEmpty,
+                (try? fileSystem.status(of: file.log, followSymlinks: false))?.identity != file.identity
+            else { return [] }
+            return found.map { StaleWriter(file: file, writer: $0) }
         }
-        guard !moved.isEmpty else { return [] }
-        let writers = processes.writers(of: moved.map(\.identity))
-        return moved.flatMap { file in (writers[file.identity] ?? []).map { StaleWriter(file: file, writer: $0) } }
     }
 
     /// The warning for one stale writer.
