@@ -46,6 +46,37 @@ import Testing
         #expect(try String(contentsOfFile: state, encoding: .utf8) == stateText, "the failed rotation is not recorded")
     }
 
+    /// A compression that fails stops only its log: the logs after it rotate and compress completely, and are recorded.
+    @Test func compress_failingWhileLaterLogsRotate_failsOnlyThatLog() throws {
+        let dir = try scratch()
+        defer { try? fm.removeItem(at: dir) }
+        let failing = randomBytes(1 << 20)
+        try failing.write(to: dir.appendingPathComponent("a.log"))
+        let small = ["b.log": Data("bee\n".utf8), "c.log": Data(String(repeating: "sea\n", count: 50_000).utf8)]
+        for (name, content) in small { try content.write(to: dir.appendingPathComponent(name)) }
+        let config = try writeConfig("\(dir.path)/*.log {\n  rotate 2\n  compress\n}\n", in: dir)
+        let state = dir.appendingPathComponent("state").path
+        let oldEntry = "\"\(dir.appendingPathComponent("a.log").path)\" 2020-1-2-3:4:5\n"
+        try Data("logrotate state -- version 2\n\(oldEntry)".utf8).write(to: URL(fileURLWithPath: state))
+        let command =
+            "trap '' XFSZ; ulimit -f 512; exec '\(CommandRunner.logrotated.path)' rotate -f -s '\(state)' '\(config)'"
+        let result = try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+
+        #expect(result.status == 1)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("a.log.1")) == failing)
+        #expect(!fm.fileExists(atPath: dir.appendingPathComponent("a.log.1.gz").path), "no partial archive")
+        for (name, content) in small {
+            #expect(!fm.fileExists(atPath: dir.appendingPathComponent(name + ".1").path))
+            let archive = dir.appendingPathComponent(name + ".1.gz").path
+            let unzipped = try CommandRunner.run(URL(fileURLWithPath: "/bin/gzip"), ["-dc", archive])
+            #expect(unzipped.status == 0)
+            #expect(Data(unzipped.standardOutput.utf8) == content)
+        }
+        let recorded = try String(contentsOfFile: state, encoding: .utf8)
+        #expect(recorded.contains(oldEntry), "the failed rotation is not recorded")
+        #expect(recorded.contains("/b.log\" ") && recorded.contains("/c.log\" "))
+    }
+
     @Test func copy_whenTheFileSystemIsFull_leavesTheLogAndNoPartialCopy() throws {
         let dir = try scratch()
         defer { try? fm.removeItem(at: dir) }
