@@ -126,13 +126,12 @@ public struct BlockPass {
     /// Prints `considering log X` and the decision; `nil` when the log could not be `lstat`ed.
     private mutating func consider(_ path: String, state: inout StateFile) -> Considered? {
         reporter.debug("considering log \(path)")
-        if let refusal = parentDirectoryRefusal(path) {
-            show(refusal)
-            return nil
-        }
-        // logrotate records every path it considers, even a missing one (the entry ages out after a year).
+        let refusal = parentDirectoryRefusal(path)
+        if let refusal { show(refusal) }
+        // logrotate records every path it considers, even a missing or refused one (the entry ages out after a year).
         let (lastRotated, created) = state.lastRotated(for: path, creatingAt: LocalTime(epochSeconds: options.now))
         if created { reporter.debug("Creating new state") }
+        guard refusal == nil else { return nil }
         let status = lstat(path)
         let decision = Dueness.decide(
             path: path,

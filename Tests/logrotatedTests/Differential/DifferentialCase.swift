@@ -27,6 +27,9 @@ struct DifferentialCase: CustomStringConvertible, Sendable {
     var force = false
     /// Extra directories to create before the run (relative to `@DIR@`).
     var directories: [String] = []
+    /// Directories (relative to `@DIR@`) made world-writable once the files are written: logrotate refuses to
+    /// rotate in them as root.
+    var worldWritable: [String] = []
     /// A deliberate difference from logrotate 3.21 (listed in README): what logrotate left, changed into what
     /// logrotated must leave. `nil` means the outcomes must be identical.
     var difference: Difference?

@@ -362,6 +362,13 @@ enum DifferentialCases {
         ),
         .init(name: "olddir missing", config: block("rotate 1\nolddir @DIR@/nowhere"), files: [log], force: true),
         .init(
+            name: "logs in a world-writable directory are refused, the others rotate",
+            config: block("rotate 1", pattern: "@DIR@/logs/a.log @DIR@/open/b.log @DIR@/logs/c.log"),
+            files: ["logs/a.log", "open/b.log", "logs/c.log"].map { SeedFile(name: $0, content: "\($0)\n") },
+            force: true,
+            worldWritable: ["open"]
+        ),
+        .init(
             name: "dateext destination exists",
             config: block("rotate 2\ndateext\ndateformat -%Y"),
             files: [

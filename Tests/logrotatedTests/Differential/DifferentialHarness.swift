@@ -85,6 +85,9 @@ struct DifferentialHarness {
                 try fm.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
             }
         }
+        for sub in testCase.worldWritable {
+            try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir.appendingPathComponent(sub).path)
+        }
         if !testCase.state.isEmpty {
             let lines = testCase.state.map { "\"\(expand($0.path))\" \(stateDate($0.date))\n" }.joined()
             try write("logrotate state -- version 2\n" + lines, to: dir.appendingPathComponent("state"), mode: 0o640)
