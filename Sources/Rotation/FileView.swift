@@ -42,18 +42,18 @@ struct FileView {
     }
 
     mutating func exists(_ path: FilePath) -> Bool {
-        guard let name = path.lastComponent?.string else { return false }
-        return listing(of: path.removingLastComponent()).names.contains(name)
+        guard let (listing, name) = entry(path) else { return false }
+        return listing.names.contains(name)
     }
 
     /// The status of an existing path (moved files keep the status they had).
     mutating func status(of path: FilePath) -> FileStatus? {
         guard exists(path) else { return nil }
-        var onDisk = path
+        let onDisk: FilePath
         switch facts[PathKey(path)] {
         case .status(let known): return known
         case .movedFrom(let origin): onDisk = origin
-        case nil: break
+        case nil: onDisk = path
         }
         return (try? fileSystem.status(of: onDisk, followSymlinks: false)) ?? nil
     }
@@ -67,7 +67,8 @@ struct FileView {
 
     mutating func addDirectory(_ path: FilePath) {
         directories.insert(path)
-        if listings[PathKey(path)] == nil { listings[PathKey(path)] = Listing([]) }
+        let key = PathKey(path)
+        if listings[key] == nil { listings[key] = Listing([]) }
     }
 
     mutating func add(_ path: FilePath, status: FileStatus?) {
@@ -80,8 +81,7 @@ struct FileView {
     }
 
     mutating func remove(_ path: FilePath) {
-        guard let name = path.lastComponent?.string else { return }
-        listing(of: path.removingLastComponent()).names.remove(name)
+        erase(path)
         if !facts.isEmpty { facts[PathKey(path)] = nil }
     }
 
@@ -94,16 +94,25 @@ struct FileView {
     /// Records a planned rename; the file's status is not read until someone asks for it.
     mutating func move(_ source: FilePath, to target: FilePath) {
         let fact = facts.isEmpty ? nil : facts.removeValue(forKey: PathKey(source))
-        if let name = source.lastComponent?.string {
-            listing(of: source.removingLastComponent()).names.remove(name)
-        }
+        erase(source)
         insert(target)
         facts[PathKey(target)] = fact ?? .movedFrom(source)
     }
 
     private mutating func insert(_ path: FilePath) {
-        guard let name = path.lastComponent?.string else { return }
-        listing(of: path.removingLastComponent()).names.insert(name)
+        guard let (listing, name) = entry(path) else { return }
+        listing.names.insert(name)
+    }
+
+    private mutating func erase(_ path: FilePath) {
+        guard let (listing, name) = entry(path) else { return }
+        listing.names.remove(name)
+    }
+
+    /// The listing of the path's directory and its name there.
+    private mutating func entry(_ path: FilePath) -> (Listing, String)? {
+        guard let name = path.lastComponent?.string else { return nil }
+        return (listing(of: path.removingLastComponent()), name)
     }
 
     /// The listing of `directory`, read from disk the first time.

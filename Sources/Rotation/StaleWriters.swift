@@ -52,9 +52,9 @@ public enum StaleWriters {
         fileSystem: any FileSystem
     ) -> [StaleWriter] {
         let writers = processes.writers(of: files.map(\.identity))
-        guard !writers.isEmpty else { return [] }
         return files.flatMap { file -> [StaleWriter] in
-            guard let found = writers[file.identity], !found.isEmpty,
+            let found = writers[file.identity] ?? []
+            guard !found.isEmpty,
                 (try? fileSystem.status(of: file.log, followSymlinks: false))?.identity != file.identity
             else { return [] }
             return found.map { StaleWriter(file: file, writer: $0) }

@@ -24,6 +24,14 @@ import Testing
         return path
     }
 
+    /// `rotate -f` under a 512 KiB file-size limit: writing a larger (compressed) file fails with EFBIG, SIGXFSZ
+    /// being ignored.
+    private func rotateUnderFileSizeLimit(state: String, config: String) throws -> CommandResult {
+        let command =
+            "trap '' XFSZ; ulimit -f 512; exec '\(CommandRunner.logrotated.path)' rotate -f -s '\(state)' '\(config)'"
+        return try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+    }
+
     @Test func compress_whenTheFileSizeLimitIsHit_keepsTheRotatedLogAndDoesNotRecordTheRotation() throws {
         let dir = try scratch()
         defer { try? fm.removeItem(at: dir) }
@@ -34,10 +42,7 @@ import Testing
         let state = dir.appendingPathComponent("state").path
         let stateText = "logrotate state -- version 2\n\"\(log.path)\" 2020-1-2-3:4:5\n"
         try Data(stateText.utf8).write(to: URL(fileURLWithPath: state))
-        // A 512 KiB file-size limit makes writing the 1 MiB compressed file fail with EFBIG (SIGXFSZ ignored).
-        let command =
-            "trap '' XFSZ; ulimit -f 512; exec '\(CommandRunner.logrotated.path)' rotate -f -s '\(state)' '\(config)'"
-        let result = try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+        let result = try rotateUnderFileSizeLimit(state: state, config: config)
 
         #expect(result.status == 1)
         #expect(result.standardError.contains("error:"))
@@ -58,9 +63,7 @@ import Testing
         let state = dir.appendingPathComponent("state").path
         let oldEntry = "\"\(dir.appendingPathComponent("a.log").path)\" 2020-1-2-3:4:5\n"
         try Data("logrotate state -- version 2\n\(oldEntry)".utf8).write(to: URL(fileURLWithPath: state))
-        let command =
-            "trap '' XFSZ; ulimit -f 512; exec '\(CommandRunner.logrotated.path)' rotate -f -s '\(state)' '\(config)'"
-        let result = try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+        let result = try rotateUnderFileSizeLimit(state: state, config: config)
 
         #expect(result.status == 1)
         #expect(try Data(contentsOf: dir.appendingPathComponent("a.log.1")) == failing)
