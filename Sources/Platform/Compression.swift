@@ -20,4 +20,43 @@ public protocol Compressor: Sendable {
         owner: UInt32?,
         group: UInt32?
     ) throws(PlatformError)
+
+    /// `compress`, split so that the caller can go on while the compression ends: the target exists when this
+    /// returns, and is complete once `finish()` on the result returned. Call `finish()` exactly once, from any
+    /// thread (until then the compression holds the target open).
+    func start(
+        _ source: FilePath,
+        to target: FilePath,
+        format: CompressionFormat,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) -> any CompressionInProgress
+}
+
+/// A compression begun by `Compressor.start`.
+public protocol CompressionInProgress: Sendable {
+    /// Completes the target as `Compressor.compress` would (data, times, fsync); on failure the partial target is
+    /// removed and the source is left alone.
+    func finish() throws(PlatformError)
+}
+
+extension Compressor {
+    /// Compresses entirely before returning.
+    public func start(
+        _ source: FilePath,
+        to target: FilePath,
+        format: CompressionFormat,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) -> any CompressionInProgress {
+        try compress(source, to: target, format: format, permissions: permissions, owner: owner, group: group)
+        return CompletedCompression()
+    }
+}
+
+/// A compression already complete when `start` returned.
+private struct CompletedCompression: CompressionInProgress {
+    func finish() {}
 }

@@ -7,6 +7,9 @@ import SystemPackage
 /// mode; after the data it gets the source's access and modification times (nanoseconds), and is fsync'd last so
 /// the times are durable too. On failure the partial target is removed. The source is never modified.
 ///
+/// `start` writes all the data; what is left for `finish` (the times, the fsync, closing) waits on the disk rather
+/// than on a core, so a caller finishing on another thread compresses the next file meanwhile.
+///
 /// Equivalent logrotate code: `compressLogFile` (which forks `compresscmd` instead).
 public struct InProcessCompressor: Compressor {
     /// Bytes per gzip member; `nil` sizes members from the file (see `ParallelGzipEncoder.chunkSize`).
@@ -25,22 +28,32 @@ public struct InProcessCompressor: Compressor {
         owner: UInt32?,
         group: UInt32?
     ) throws(PlatformError) {
+        try start(source, to: target, format: format, permissions: permissions, owner: owner, group: group).finish()
+    }
+
+    /// Writes the compressed data into the new file `target`; `finish()` gives it the source's times and syncs it.
+    /// - Throws: as `compress`, for what can go wrong up to the last byte written.
+    public func start(
+        _ source: FilePath,
+        to target: FilePath,
+        format: CompressionFormat,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?
+    ) throws(PlatformError) -> any CompressionInProgress {
         let input = try openSource(source)
         defer { system_close(input) }
         let status = FileStatus(try system_fstat(input).orThrow("stat", source))
         guard status.kind == .regular else { throw .notRegularFile(source) }
         let output = try PosixFileSystem().openNew(target, permissions: permissions, owner: owner, group: group)
+        let written = WrittenCompression(output: output, target: target, times: status)
         do {
             try encode(format, from: input, to: output, size: status.size, source: source, target: target)
-            try system_futimens(output, access: status.accessTime, modification: status.modificationTime)
-                .orThrow("setting times", target)
-            try system_fsync(output).orThrow("fsync", target)
-            system_close(output)
         } catch {
-            system_close(output)
-            _ = system_unlink(target)
+            written.discard()
             throw error
         }
+        return written
     }
 
     private func openSource(_ source: FilePath) throws(PlatformError) -> Int32 {
@@ -69,5 +82,31 @@ public struct InProcessCompressor: Compressor {
             let encoder = ZstdEncoder(level: Int32(clamping: level))
             try encoder.encode(from: input, to: output, size: size, source: source, target: target)
         }
+    }
+}
+
+/// A compressed file whose data is written: `finish` sets the source's times, syncs and closes it.
+private struct WrittenCompression: CompressionInProgress {
+    let output: Int32
+    let target: FilePath
+    /// The source's status when it was opened: its times go to the target.
+    let times: FileStatus
+
+    func finish() throws(PlatformError) {
+        do {
+            try system_futimens(output, access: times.accessTime, modification: times.modificationTime)
+                .orThrow("setting times", target)
+            try system_fsync(output).orThrow("fsync", target)
+        } catch {
+            discard()
+            throw error
+        }
+        system_close(output)
+    }
+
+    /// Closes and removes the partial target.
+    func discard() {
+        system_close(output)
+        _ = system_unlink(target)
     }
 }

@@ -15,7 +15,7 @@ internal struct ParallelGzipEncoder {
     /// Bytes per gzip member.
     var chunkSize = ParallelGzipEncoder.largestChunk
     /// Chunks compressed at the same time.
-    var workers = system_onlineProcessorCount()
+    var workers = onlineProcessorCount()
 
     /// Measured on generated logs at level 6: 1 MiB members come out 0.7 % smaller than `gzip -6`, 512 KiB members
     /// 0.5 % larger (deflate's 32 KiB window restarts with each member), 256 KiB members 2.9 % larger.
@@ -25,9 +25,18 @@ internal struct ParallelGzipEncoder {
     /// on Linux those share the global pool, as wide as the machine has cores, and the caller (often a Swift
     /// concurrency thread of that same pool) blocks while it waits for members, so one core would stay idle
     /// (measured: 99 % CPU on 2 cores). Serial queues target the overcommit pool and always get a thread.
-    private static let workQueues = (0..<system_onlineProcessorCount()).map {
+    private static let workQueues = (0..<onlineProcessorCount()).map {
         DispatchQueue(label: "logrotated.gzip.\($0)")
     }
+    /// Each work queue's compressor, allocated on first use and kept: one allocated per chunk landed in the malloc
+    /// arena of whichever pool thread ran the queue at the time, so with a third thread around (the executor's
+    /// background queue) three arenas each kept a compressor's worth of memory. Element `i` is touched only on work
+    /// queue `i` (a fixed buffer, not an array: no shared copy-on-write storage between the queues).
+    nonisolated(unsafe) private static let compressors = {
+        let slots = UnsafeMutablePointer<(level: Int32, pointer: OpaquePointer)?>.allocate(capacity: workQueues.count)
+        slots.initialize(repeating: nil, count: workQueues.count)
+        return slots
+    }()
     static let smallestChunk = 512 << 10
 
     /// Members small enough that a file of `size` bytes keeps every worker busy, but never below the size at which
@@ -51,14 +60,27 @@ internal struct ParallelGzipEncoder {
             chunk.inputCount = try DescriptorIO.fill(input, chunk.input, source)
             reachedEnd = chunk.inputCount < chunkSize
             if chunk.inputCount == 0 && !pending.isEmpty { break }
-            let level = level
-            Self.workQueues[dealt % Self.workQueues.count].async { chunk.compress(level: level) }
+            let (level, index) = (level, dealt % Self.workQueues.count)
+            Self.workQueues[index].async { chunk.compress(with: Self.compressor(index, level: level)) }
             dealt += 1
             pending.append(chunk)
         }
         for chunk in pending {
             try chunk.write(to: output, target)
         }
+    }
+
+    /// The compressor of work queue `index` at `level` (called on that queue only).
+    private static func compressor(_ index: Int, level: Int32) -> OpaquePointer {
+        if let existing = compressors[index], existing.level == level {
+            return existing.pointer
+        }
+        libdeflate_free_compressor(compressors[index]?.pointer)
+        guard let compressor = libdeflate_alloc_compressor(level) else {
+            preconditionFailure("libdeflate_alloc_compressor(\(level)) failed: out of memory")
+        }
+        compressors[index] = (level, compressor)
+        return compressor
     }
 }
 
@@ -78,17 +100,13 @@ private final class GzipChunk: @unchecked Sendable {
 
     deinit {
         input.deallocate()
-        output.deallocate()
+        MappedMemory.deallocate(output)
     }
 
     /// Compresses the input into one gzip member (on a worker thread).
-    func compress(level: Int32) {
-        guard let compressor = libdeflate_alloc_compressor(level) else {
-            preconditionFailure("libdeflate_alloc_compressor(\(level)) failed: out of memory")
-        }
-        defer { libdeflate_free_compressor(compressor) }
+    func compress(with compressor: OpaquePointer) {
         let bound = libdeflate_gzip_compress_bound(compressor, inputCount)
-        output = .allocate(byteCount: bound, alignment: 16)
+        output = MappedMemory.allocate(byteCount: bound)
         outputCount = libdeflate_gzip_compress(compressor, input.baseAddress, inputCount, output.baseAddress, bound)
         precondition(outputCount > 0, "libdeflate_gzip_compress overflowed its own bound")
         input.deallocate()

@@ -228,7 +228,11 @@ public func withIOVectors<R>(_ chunks: [[UInt8]], _ body: (UnsafePointer<iovec>,
     }
 }
 
-/// The number of processors online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1.
+/// The number of processors online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1, read once per process: glibc's
+/// `sysconf` opens and reads `/sys/devices/system/cpu/online` on every call, which compressing a thousand small
+/// files did a thousand times.
 public func onlineProcessorCount() -> Int {
-    max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    onlineProcessors
 }
+
+private let onlineProcessors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))

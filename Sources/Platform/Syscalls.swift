@@ -161,11 +161,6 @@ extension FileStatus {
     }
 }
 
-/// The number of processors online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1.
-internal func system_onlineProcessorCount() -> Int {
-    max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-}
-
 /// `flock(LOCK_EX)`, without blocking (EWOULDBLOCK when held elsewhere) unless `wait`.
 internal func system_flockExclusive(_ fd: Int32, wait: Bool) -> Result<Void, Errno> {
     valueOrErrno { flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) }.map { _ in () }

@@ -7,7 +7,7 @@ internal struct ZstdEncoder {
     var level: Int32
     /// Inputs at least this large are compressed by libzstd's worker threads.
     var parallelThreshold: UInt64 = 4 << 20
-    var workers = system_onlineProcessorCount()
+    var workers = onlineProcessorCount()
 
     /// Compresses everything readable from `input` (about `size` bytes) into `output`.
     /// - Throws: `PlatformError` for a failed read of `source`, write of `target`, or a libzstd error.

@@ -37,13 +37,24 @@ public struct PlanExecutor: Sendable {
     public func execute(_ plan: RotationPlan, onEvent: (ExecutionEvent) -> Void = { _ in }) -> ExecutionReport {
         withoutActuallyEscaping(onEvent) { onEvent in
             var progress = Progress(plan: plan)
+            let background = BackgroundCompressions(plan: plan)
+            let report = { (job: BackgroundCompressions.Job) in
+                job.events.forEach(onEvent)
+                if let failure = job.failure {
+                    onEvent(.error(failure.message))
+                    progress.record(failure, scope: .log(job.log))
+                }
+            }
             for problem in plan.problems {
                 onEvent(.error(problem.message))
             }
-            for (index, planned) in plan.steps.enumerated() where progress.shouldRun(planned.scope) {
+            for (index, planned) in plan.steps.enumerated() {
+                background.settle(before: planned, report: report)
+                guard progress.shouldRun(planned.scope) else { continue }
                 onEvent(.willRun(index: index, planned))
-                run(planned, plan: plan, progress: &progress, onEvent: onEvent)
+                run(planned, plan: plan, progress: &progress, background: background, onEvent: onEvent)
             }
+            background.finishAll(report: report)
             return progress.report
         }
     }
@@ -52,10 +63,12 @@ public struct PlanExecutor: Sendable {
         _ planned: PlannedStep,
         plan: RotationPlan,
         progress: inout Progress,
+        background: BackgroundCompressions,
         onEvent: @escaping (ExecutionEvent) -> Void
     ) {
         let context = StepContext(plan: plan, scope: planned.scope, onEvent: onEvent)
         do throws(StepFailure) {
+            guard !(try hand(planned, to: background, context: context)) else { return }
             try perform(planned.step, context: context)
         } catch {
             onEvent(.error(error.message))
