@@ -10,9 +10,10 @@ import SystemPackage
 /// each directory's names sit in one shared set reached through a one-entry cache, and paths are hashed as bytes.
 struct FileView {
     private let fileSystem: any FileSystem
-    private var listings: [PathKey: Listing] = [:]
+    /// Keyed by the directory's path text.
+    private var listings: [String: Listing] = [:]
     /// The directory used last, and its listing: consecutive look-ups nearly always fall in the same directory.
-    private var recent: (directory: FilePath, listing: Listing)?
+    private var recent: (directory: String, listing: Listing)?
     /// What planned steps made known about files: their status, or where a moved file still is on disk (its status
     /// is read from there when needed).
     private var facts: [PathKey: Fact] = [:]
@@ -38,7 +39,7 @@ struct FileView {
 
     /// The names in `directory`, sorted (empty when it cannot be read).
     mutating func names(in directory: FilePath) -> [String] {
-        listing(of: directory).names.sorted()
+        listing(of: directory.string[...]).names.sorted()
     }
 
     mutating func exists(_ path: FilePath) -> Bool {
@@ -67,8 +68,7 @@ struct FileView {
 
     mutating func addDirectory(_ path: FilePath) {
         directories.insert(path)
-        let key = PathKey(path)
-        if listings[key] == nil { listings[key] = Listing([]) }
+        if listings[path.string] == nil { listings[path.string] = Listing([]) }
     }
 
     mutating func add(_ path: FilePath, status: FileStatus?) {
@@ -109,24 +109,30 @@ struct FileView {
         listing.names.remove(name)
     }
 
-    /// The listing of the path's directory and its name there.
+    /// The listing of the path's directory and its name there, split at the last `/` of the path's text (a
+    /// `FilePath` has no trailing or doubled separators): `FilePath`'s component parsing was the largest part of
+    /// planning in profiles.
     private mutating func entry(_ path: FilePath) -> (Listing, String)? {
-        guard let name = path.lastComponent?.string else { return nil }
-        return (listing(of: path.removingLastComponent()), name)
+        let text = path.string
+        let slash = text.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let nameStart = slash.map { text.utf8.index(after: $0) } ?? text.startIndex
+        guard nameStart < text.endIndex else { return nil }
+        let directory = slash.map { $0 == text.startIndex ? text[...$0] : text[..<$0] } ?? ""
+        return (listing(of: directory), String(text[nameStart...]))
     }
 
-    /// The listing of `directory`, read from disk the first time.
-    private mutating func listing(of directory: FilePath) -> Listing {
+    /// The listing of `directory` (the path's text), read from disk the first time.
+    private mutating func listing(of directory: Substring) -> Listing {
         if let recent, recent.directory == directory { return recent.listing }
-        let key = PathKey(directory)
+        let key = String(directory)
         let listing =
             listings[key]
             ?? {
-                let loaded = Listing(Set((try? fileSystem.contentsOfDirectory(directory)) ?? []))
+                let loaded = Listing(Set((try? fileSystem.contentsOfDirectory(FilePath(key))) ?? []))
                 listings[key] = loaded
                 return loaded
             }()
-        recent = (directory, listing)
+        recent = (key, listing)
         return listing
     }
 }

@@ -62,8 +62,12 @@ public final class RunReporter: @unchecked Sendable {
         logFile?.write(line + "\n")
     }
 
-    /// Reports a debug line (shown with `-v`/`-d`).
-    public func debug(_ text: String) { report(.debug, text) }
+    /// Reports a debug line (shown with `-v`/`-d`); the text is not even built when it would go nowhere (a pass
+    /// over ten thousand logs formats several lines per log).
+    public func debug(_ text: @autoclosure () -> String) {
+        guard wantsDebug else { return }
+        report(.debug, text())
+    }
 
     /// Reports a warning (always shown; does not change the exit status).
     public func warning(_ text: String) { report(.warning, text) }

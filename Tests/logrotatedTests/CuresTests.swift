@@ -45,6 +45,22 @@ import Testing
         #expect(LogWriterProcess.eventually { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").count > 10 })
     }
 
+    /// A block is planned in batches and its signal is sent once per batch: one signal for a block of 100 logs.
+    @Test func rotate_signalledBlockOfManyLogs_sendsTheSignalOnce() throws {
+        let logs = directory + "/many"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        for index in 0..<99 {
+            try "line \(index)\n".write(toFile: logs + "/l\(index).log", atomically: true, encoding: .utf8)
+        }
+        let writer = try LogWriterProcess(log: logs + "/app.log", ["--rate", "200", "--handle", "USR2"])
+        let config = try write("\(logs)/*.log {\n  rotate 1\n  signal USR2 pidfile \(writer.pidFile)\n}\n")
+        let result = try logrotated(["rotate", "-v", "-f", "-s", directory + "/state", config])
+        #expect(result.status == 0, "\(result.standardError)")
+        let sent = result.standardError.split(separator: "\n").filter { $0.contains("sent SIGUSR2 to pid") }
+        #expect(sent.count == 1, "\(sent)")
+        #expect(writer.isRunning)
+    }
+
     @Test func rotate_renameWithoutReopen_reportsTheStaleWriter() throws {
         let log = directory + "/py.log"
         let writer = try LogWriterProcess(log: log, ["--rate", "200"])
