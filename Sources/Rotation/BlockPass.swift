@@ -92,16 +92,19 @@ public struct BlockPass {
     /// The batch size of a block with `signal`, which is sent once per batch: one signal covers up to 256 logs.
     static let signalledBatchSize = 256
 
+    /// Logs per batch: all of them with `sharedscripts` (its scripts span every log).
+    private func batchSize(forLogCount count: Int) -> Int {
+        if block.settings.sharedScripts { return max(count, 1) }
+        return block.settings.signal == nil ? Self.batchSize : Self.signalledBatchSize
+    }
+
     /// Plans and executes the due logs: in one plan with `sharedscripts` (its scripts span every log), else batch by
     /// batch, `firstaction` with the first batch and `lastaction` with the last; a failed `firstaction` stops all.
     private func executeInBatches(_ due: [DueLog], state: inout StateFile) {
         var view = FileView(run.fileSystem)
         var renamed: [RotatedFile] = []
         defer { reportStaleWriters(of: renamed) }
-        let settings = block.settings
-        let size =
-            settings.sharedScripts
-            ? max(due.count, 1) : settings.signal == nil ? Self.batchSize : Self.signalledBatchSize
+        let size = batchSize(forLogCount: due.count)
         let starts = Array(stride(from: 0, to: max(due.count, 1), by: size))
         for (number, start) in starts.enumerated() {
             var planning = planningOptions

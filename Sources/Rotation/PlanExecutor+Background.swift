@@ -26,27 +26,20 @@ extension PlanExecutor {
         guard case .compress(let source, let target, let method, let attributes) = planned.step,
             let format = method.builtIn
         else { return false }
-        var started: (any CompressionInProgress)?
-        try withBackup(of: target, step: planned.step, context: context) {
-            () throws(PlatformError) in
-            started = try compressor.start(
-                source,
-                to: target,
-                format: format,
-                permissions: attributes.permissions,
-                owner: attributes.owner,
-                group: attributes.group
-            )
-        } failure: { _ in
-            "failed to compress log \(source)"
-        }
-        guard let compression = started else { return true }
+        let compression = try startCompression(
+            source,
+            target,
+            format,
+            attributes,
+            step: planned.step,
+            context: context
+        )
         let job = BackgroundCompressions.Job(log: log, source: source, target: target)
         background.enqueue(job) {
             do {
                 try compression.finish()
             } catch {
-                job.failure = StepFailure(step: planned.step, message: "failed to compress log \(source)")
+                job.failure = StepFailure(step: planned.step, message: Self.compressionFailure(source))
             }
         }
         return true

@@ -42,22 +42,49 @@ extension PlanExecutor {
         context: StepContext
     ) throws(StepFailure) {
         let step = RotationStep.compress(source: source, target: target, method: method, attributes)
-        try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
-            if let format = method.builtIn {
-                try compressor.compress(
-                    source,
-                    to: target,
-                    format: format,
-                    permissions: attributes.permissions,
-                    owner: attributes.owner,
-                    group: attributes.group
-                )
-            } else {
-                try compressExternally(source, target, method, attributes, context: context)
+        if let format = method.builtIn {
+            let started = try startCompression(source, target, format, attributes, step: step, context: context)
+            do {
+                try started.finish()
+            } catch {
+                throw StepFailure(step: step, message: Self.compressionFailure(source))
             }
-        } failure: { _ in
-            "failed to compress log \(source)"
+            return
         }
+        try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+            try compressExternally(source, target, method, attributes, context: context)
+        } failure: { _ in
+            Self.compressionFailure(source)
+        }
+    }
+
+    /// Starts a built-in compression (an existing target is moved aside first); `finish()` on the result completes
+    /// it, here or on the background queue.
+    func startCompression(
+        _ source: FilePath,
+        _ target: FilePath,
+        _ format: CompressionFormat,
+        _ attributes: FileAttributes,
+        step: RotationStep,
+        context: StepContext
+    ) throws(StepFailure) -> any CompressionInProgress {
+        try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+            try compressor.start(
+                source,
+                to: target,
+                format: format,
+                permissions: attributes.permissions,
+                owner: attributes.owner,
+                group: attributes.group
+            )
+        } failure: { _ in
+            Self.compressionFailure(source)
+        }
+    }
+
+    /// logrotate's message for a failed compression.
+    static func compressionFailure(_ source: FilePath) -> String {
+        "failed to compress log \(source)"
     }
 
     private func compressExternally(
@@ -91,7 +118,7 @@ extension PlanExecutor {
         }
         guard result?.status.isSuccess == true else {
             try? fileSystem.remove(target)
-            throw PlatformError(.other, "failed to compress log \(source)")
+            throw PlatformError(.other, Self.compressionFailure(source))
         }
         if let status = try fileSystem.status(of: source, followSymlinks: false) {
             try fileSystem.setTimes(target, access: status.accessTime, modification: status.modificationTime)

@@ -71,22 +71,22 @@ extension PlanExecutor {
     }
 
     /// Runs `body`; if its target exists, renames the existing file to `TARGET` + the plan's backup suffix once and
-    /// runs `body` again.
-    func withBackup(
+    /// runs `body` again. Returns what `body` returned.
+    func withBackup<Result>(
         of target: FilePath,
         step: RotationStep,
         context: StepContext,
-        _ body: () throws(PlatformError) -> Void,
+        _ body: () throws(PlatformError) -> Result,
         failure message: (PlatformError) -> String
-    ) throws(StepFailure) {
+    ) throws(StepFailure) -> Result {
         do {
             do {
-                try body()
+                return try body()
             } catch  where error.code == .alreadyExists {
                 let backup = FilePath(target.string + context.plan.backupSuffix)
                 context.onEvent(.info("destination \(target) already exists, renaming to \(backup)"))
                 try fileSystem.rename(target, to: backup, replace: false)
-                try body()
+                return try body()
             }
         } catch {
             throw StepFailure(step: step, message: message(error))
