@@ -27,9 +27,7 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
 
     /// Breaks down a Unix time in local time (`localtime_r`).
     public init(epochSeconds: Int64) {
-        var t = time_t(epochSeconds)
-        var tm = tm()
-        localtime_r(&t, &tm)
+        let tm = Self.brokenDown(epochSeconds)
         self.init(
             year: Int(tm.tm_year) + 1900,
             month: Int(tm.tm_mon) + 1,
@@ -42,14 +40,52 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// The Unix time of this local time (`mktime` with DST decided by the system); out-of-range fields normalize.
+    ///
+    /// A wall time that occurs twice (the hour repeated when DST ends) is its first occurrence. glibc's `mktime`
+    /// picks either one by an offset it caches from its previous call in the process, so its answer alone would
+    /// depend on what any thread converted before.
     public var epochSeconds: Int64 {
-        var tm = cStruct
-        return Int64(mktime(&tm))
+        var fields = cStruct
+        let guess = Int64(mktime(&fields))
+        return Self.firstOccurrence(of: fields, near: guess)
+    }
+
+    /// The earliest instant whose local time shows `wall` (fields already normalized by `mktime`), given `guess`,
+    /// one instant that shows it. The other candidates use the UTC offsets in force a day either side.
+    private static func firstOccurrence(of wall: tm, near guess: Int64) -> Int64 {
+        var utcFields = wall
+        let wallAsUTC = Int64(timegm(&utcFields))
+        var earliest = guess
+        for probe in [guess - 86_400, guess + 86_400] {
+            let candidate = wallAsUTC - utcOffset(at: probe)
+            if candidate < earliest && shows(wall, at: candidate) { earliest = candidate }
+        }
+        return earliest
+    }
+
+    /// Seconds east of UTC in force at `epochSeconds`.
+    private static func utcOffset(at epochSeconds: Int64) -> Int64 {
+        Int64(brokenDown(epochSeconds).tm_gmtoff)
+    }
+
+    /// Whether the local time at `epochSeconds` has the date and clock fields of `wall`.
+    private static func shows(_ wall: tm, at epochSeconds: Int64) -> Bool {
+        let broken = brokenDown(epochSeconds)
+        return broken.tm_year == wall.tm_year && broken.tm_mon == wall.tm_mon && broken.tm_mday == wall.tm_mday
+            && broken.tm_hour == wall.tm_hour && broken.tm_min == wall.tm_min && broken.tm_sec == wall.tm_sec
     }
 
     /// The same instant with out-of-range fields carried over (e.g. day 0 becomes the last day of the month before).
     public func normalized() -> LocalTime {
         LocalTime(epochSeconds: epochSeconds)
+    }
+
+    /// `localtime_r` of a Unix time.
+    private static func brokenDown(_ epochSeconds: Int64) -> tm {
+        var t = time_t(epochSeconds)
+        var broken = tm()
+        localtime_r(&t, &broken)
+        return broken
     }
 
     private var cStruct: tm {

@@ -50,6 +50,25 @@ extension ZonedTests {
             #expect(withTimeZone(Self.zone) { decide(row) }.isDue)
         }
 
+        /// glibc's `mktime` resolves the repeated hour by the offset of its previous call: convert a summer and
+        /// a winter time first, and the answer must not change.
+        @Test func epochSeconds_repeatedFallBackHour_isItsFirstOccurrence() {
+            withTimeZone(Self.zone) {
+                let firstTwoThirty: Int64 = 1_792_888_200  // 2026-10-25 00:30 UTC = 02:30 CEST
+                for primer in [t("2026-07-01 12:00"), t("2026-12-01 12:00")] {
+                    _ = primer.epochSeconds
+                    #expect(
+                        LocalTime(year: 2026, month: 10, day: 25, hour: 2, minute: 30).epochSeconds == firstTwoThirty
+                    )
+                }
+                #expect(LocalTime(year: 2026, month: 10, day: 25, hour: 3).epochSeconds == firstTwoThirty + 5_400)
+                #expect(
+                    LocalTime(year: 2026, month: 10, day: 25, hour: 1, minute: 59).epochSeconds == firstTwoThirty
+                        - 1_860
+                )
+            }
+        }
+
         @Test func decide_hourlyInRepeatedFallBackHour_isAlreadyRotated() {
             withTimeZone(Self.zone) {
                 let firstTwoTen = t("2026-10-25 01:10").epochSeconds + 3600  // 02:10 CEST
