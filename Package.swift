@@ -81,7 +81,10 @@ let package = Package(
 
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "PlatformTesting"]),
         .testTarget(name: "LogrotateConfigTests", dependencies: ["LogrotateConfig", "Platform", "PlatformTesting"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "LogrotateConfig", "Platform"]),
+        .testTarget(
+            name: "SchedulingTests",
+            dependencies: ["Scheduling", "LogrotateConfig", "Platform", "PlatformTesting"]
+        ),
         .testTarget(
             name: "RotationTests",
             dependencies: ["Rotation", "Scheduling", "LogrotateConfig", "Platform", "PlatformTesting"]

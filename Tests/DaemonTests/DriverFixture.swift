@@ -88,15 +88,3 @@ private func localTime(_ text: String) -> LocalTime {
     let numbers = text.split { $0 == "-" || $0 == " " || $0 == ":" }.map { Int($0)! }
     return LocalTime(year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4])
 }
-
-/// Runs `body` with `TZ` set to `zone` (process-global: callers are in a serialized suite).
-func withTimeZone<T>(_ zone: String, _ body: () async throws -> T) async rethrows -> T {
-    let previous = getenv("TZ").map { String(cString: $0) }
-    setenv("TZ", zone, 1)
-    tzset()
-    defer {
-        if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
-        tzset()
-    }
-    return try await body()
-}

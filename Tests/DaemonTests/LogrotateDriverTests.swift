@@ -1,5 +1,6 @@
 import Daemon
 import Platform
+import PlatformTesting
 import SystemPackage
 import Testing
 

@@ -1,5 +1,6 @@
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import Testing
 
 @testable import Scheduling
@@ -9,8 +10,8 @@ extension ZonedTests {
     @Suite struct DaylightSavingTests {
         static let zone = "Europe/Berlin"
 
-        @Test func daysElapsed_springForwardWeek_truncatesToSix() {
-            withTimeZone(Self.zone) {
+        @Test func daysElapsed_springForwardWeek_truncatesToSix() async {
+            await withTimeZone(Self.zone) {
                 #expect(Dueness.daysElapsed(from: t("2026-03-29 01:00"), to: t("2026-04-05 01:30")) == 6)
                 #expect(Dueness.daysElapsed(from: t("2026-03-22 01:00"), to: t("2026-03-29 05:30")) == 7)
                 #expect(Dueness.daysElapsed(from: t("2026-10-25 01:00"), to: t("2026-11-01 01:30")) == 7)
@@ -28,7 +29,7 @@ extension ZonedTests {
         ]
 
         @Test(arguments: weekly)
-        func decide_weeklyAcrossDST(weekday: Int, last: String, now: String, due: Bool) {
+        func decide_weeklyAcrossDST(weekday: Int, last: String, now: String, due: Bool) async {
             let row = DuenessCase(
                 name: "",
                 settings: settings(.time(.weekly(weekday: weekday))),
@@ -36,10 +37,10 @@ extension ZonedTests {
                 now: now,
                 expected: []
             )
-            #expect(withTimeZone(Self.zone) { decide(row) }.isDue == due)
+            #expect(await withTimeZone(Self.zone) { decide(row) }.isDue == due)
         }
 
-        @Test func decide_dailyOverSpringForward_rotates() {
+        @Test func decide_dailyOverSpringForward_rotates() async {
             let row = DuenessCase(
                 name: "",
                 settings: settings(.time(.daily)),
@@ -47,13 +48,13 @@ extension ZonedTests {
                 now: "2026-03-29 03:30",
                 expected: []
             )
-            #expect(withTimeZone(Self.zone) { decide(row) }.isDue)
+            #expect(await withTimeZone(Self.zone) { decide(row) }.isDue)
         }
 
         /// glibc's `mktime` resolves the repeated hour by the offset of its previous call: convert a summer and
         /// a winter time first, and the answer must not change.
-        @Test func epochSeconds_repeatedFallBackHour_isItsFirstOccurrence() {
-            withTimeZone(Self.zone) {
+        @Test func epochSeconds_repeatedFallBackHour_isItsFirstOccurrence() async {
+            await withTimeZone(Self.zone) {
                 let firstTwoThirty: Int64 = 1_792_888_200  // 2026-10-25 00:30 UTC = 02:30 CEST
                 for primer in [t("2026-07-01 12:00"), t("2026-12-01 12:00")] {
                     _ = primer.epochSeconds
@@ -69,8 +70,8 @@ extension ZonedTests {
             }
         }
 
-        @Test func decide_hourlyInRepeatedFallBackHour_isAlreadyRotated() {
-            withTimeZone(Self.zone) {
+        @Test func decide_hourlyInRepeatedFallBackHour_isAlreadyRotated() async {
+            await withTimeZone(Self.zone) {
                 let firstTwoTen = t("2026-10-25 01:10").epochSeconds + 3600  // 02:10 CEST
                 let secondTwoTwenty = firstTwoTen + 3600 + 600  // 02:20 CET
                 let decision = Dueness.decide(
@@ -86,8 +87,8 @@ extension ZonedTests {
             }
         }
 
-        @Test func decide_futureToleranceOverFallBack_countsRealSeconds() {
-            withTimeZone(Self.zone) {
+        @Test func decide_futureToleranceOverFallBack_countsRealSeconds() async {
+            await withTimeZone(Self.zone) {
                 // 2026-10-24 02:30 CEST → 2026-10-25 02:30 CET is 25 h of real time: not more than 25 h.
                 let row = DuenessCase(
                     name: "",
@@ -113,16 +114,16 @@ extension ZonedTests {
         ]
 
         @Test(arguments: deadlines)
-        func nextDeadline_acrossDST(frequency: Frequency, now: String, last: String, expected: String) {
-            withTimeZone(Self.zone) {
+        func nextDeadline_acrossDST(frequency: Frequency, now: String, last: String, expected: String) async {
+            await withTimeZone(Self.zone) {
                 let deadline = Schedule.nextDeadline(after: t(now), frequency: frequency, lastRotated: t(last))
                 #expect(deadline == t(expected).epochSeconds)
                 expectConsistent(deadline: deadline, now: t(now).epochSeconds, frequency: frequency, last: t(last))
             }
         }
 
-        @Test func nextDeadline_randomBerlinTimes_agreeWithDecide() {
-            withTimeZone(Self.zone) {
+        @Test func nextDeadline_randomBerlinTimes_agreeWithDecide() async {
+            await withTimeZone(Self.zone) {
                 var generator = SplitMix64(seed: 42)
                 let start = t("2026-01-01 00:00").epochSeconds
                 let frequencies: [Frequency] =

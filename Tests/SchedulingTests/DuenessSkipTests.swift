@@ -1,5 +1,6 @@
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import SystemPackage
 import Testing
 
@@ -14,33 +15,33 @@ extension ZonedTests {
             expected: []
         )
 
-        @Test func decide_missingWithMissingOK_skipsWithoutError() {
+        @Test func decide_missingWithMissingOK_skipsWithoutError() async {
             var row = Self.row
             row.settings.missingOK = true
-            let decision = withTimeZone("UTC") { decide(row, status: .failure(.noSuchFileOrDirectory)) }
+            let decision = await withTimeZone("UTC") { decide(row, status: .failure(.noSuchFileOrDirectory)) }
             #expect(!decision.isDue && !decision.isError && decision.times == nil)
             #expect(reasonLines(decision) == ["  log /l/t.log does not exist -- skipping"])
         }
 
-        @Test func decide_missingWithoutMissingOK_isError() {
-            let decision = withTimeZone("UTC") { decide(Self.row, status: .failure(.noSuchFileOrDirectory)) }
+        @Test func decide_missingWithoutMissingOK_isError() async {
+            let decision = await withTimeZone("UTC") { decide(Self.row, status: .failure(.noSuchFileOrDirectory)) }
             #expect(!decision.isDue && decision.isError)
             #expect(reasonLines(decision) == ["error: stat of /l/t.log failed: No such file or directory"])
         }
 
-        @Test func decide_otherStatErrorEvenWithMissingOK_isError() {
+        @Test func decide_otherStatErrorEvenWithMissingOK_isError() async {
             var row = Self.row
             row.settings.missingOK = true
-            let decision = withTimeZone("UTC") { decide(row, status: .failure(.permissionDenied)) }
+            let decision = await withTimeZone("UTC") { decide(row, status: .failure(.permissionDenied)) }
             #expect(decision.isError)
             #expect(reasonLines(decision) == ["error: stat of /l/t.log failed: Permission denied"])
         }
 
-        @Test func decide_symlink_skipsEvenUnderForce() {
+        @Test func decide_symlink_skipsEvenUnderForce() async {
             var row = Self.row
             row.force = true
             let link = FileStatus(kind: .symlink, size: 10)
-            let decision = withTimeZone("UTC") { decide(row, status: .success(link)) }
+            let decision = await withTimeZone("UTC") { decide(row, status: .success(link)) }
             #expect(!decision.isDue && !decision.isError && decision.times == nil)
             #expect(
                 reasonLines(decision) == [
@@ -50,11 +51,11 @@ extension ZonedTests {
             )
         }
 
-        @Test func decide_hardLinks_skipsUnlessAllowed() {
+        @Test func decide_hardLinks_skipsUnlessAllowed() async {
             var row = Self.row
             row.force = true
             let linked = regularFile(size: 10, links: 2)
-            let skipped = withTimeZone("UTC") { decide(row, status: .success(linked)) }
+            let skipped = await withTimeZone("UTC") { decide(row, status: .success(linked)) }
             #expect(!skipped.isDue && !skipped.isError)
             #expect(
                 reasonLines(skipped) == [
@@ -63,7 +64,7 @@ extension ZonedTests {
                 ]
             )
             row.settings.allowHardlink = true
-            #expect(withTimeZone("UTC") { decide(row, status: .success(linked)) }.isDue)
+            #expect(await withTimeZone("UTC") { decide(row, status: .success(linked)) }.isDue)
         }
 
         @Test func checkParentDirectory_whenItDoesNotApply_readsNoStatus() {

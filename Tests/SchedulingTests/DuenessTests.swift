@@ -1,5 +1,6 @@
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import SystemPackage
 import Testing
 
@@ -213,8 +214,8 @@ extension ZonedTests {
         ]
 
         @Test(arguments: branches)
-        func decide_branch(_ row: DuenessCase) {
-            let lines = withTimeZone("UTC") { reasonLines(decide(row)) }
+        func decide_branch(_ row: DuenessCase) async {
+            let lines = await withTimeZone("UTC") { reasonLines(decide(row)) }
             #expect(lines == row.expected)
         }
 
@@ -298,8 +299,8 @@ extension ZonedTests {
         ]
 
         @Test(arguments: calendar)
-        func decide_calendar(_ row: DuenessCase) {
-            let lines = withTimeZone("UTC") { reasonLines(decide(row)) }
+        func decide_calendar(_ row: DuenessCase) async {
+            let lines = await withTimeZone("UTC") { reasonLines(decide(row)) }
             #expect(lines == row.expected)
         }
 
@@ -321,7 +322,7 @@ extension ZonedTests {
             }
 
         @Test(arguments: weekly)
-        func decide_weekly(weekday: Int, last: String, now: String, due: Bool) {
+        func decide_weekly(weekday: Int, last: String, now: String, due: Bool) async {
             let row = DuenessCase(
                 name: "weekly",
                 settings: settings(.time(.weekly(weekday: weekday))),
@@ -329,13 +330,13 @@ extension ZonedTests {
                 now: now,
                 expected: []
             )
-            let decision = withTimeZone("UTC") { decide(row) }
+            let decision = await withTimeZone("UTC") { decide(row) }
             #expect(decision.isDue == due)
             #expect(due || reasonLines(decision).first?.hasPrefix("  log does not need rotating (log has") == true)
         }
 
-        @Test func decide_firstSeen_reportsNowTruncatedAsLastRotated() {
-            withTimeZone("UTC") {
+        @Test func decide_firstSeen_reportsNowTruncatedAsLastRotated() async {
+            await withTimeZone("UTC") {
                 let row = DuenessCase(name: "", settings: settings(daily), last: nil, expected: [])
                 let decision = decide(row)
                 #expect(decision.times?.lastRotated == t("2026-11-29 02:00"))

@@ -1,6 +1,7 @@
 import Foundation
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import SystemPackage
 import Testing
 
@@ -63,8 +64,8 @@ extension ZonedTests {
         }
 
         @Test(arguments: [false, true])
-        func decide_matchesLogrotateVerdicts(force: Bool) throws {
-            try withTimeZone("UTC") {
+        func decide_matchesLogrotateVerdicts(force: Bool) async throws {
+            try await withTimeZone("UTC") {
                 var mismatches = try compareOnce(force: force)
                 if mismatches == nil { mismatches = try compareOnce(force: force) }  // the clock crossed a minute
                 #expect(mismatches == [])

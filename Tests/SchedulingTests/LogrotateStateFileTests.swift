@@ -1,6 +1,7 @@
 import Foundation
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import Testing
 
 @testable import Scheduling
@@ -11,8 +12,8 @@ extension ZonedTests {
         static let names = ["plain.log", "sp ace.log", "q\"uote.log", "back\\slash.log", "new\nline.log", "ütf8.log"]
 
         /// Real logrotate writes a state file; we read it without diagnostics and write the same lines.
-        @Test func stateWrittenByLogrotate_parsesAndReserializesIdentically() throws {
-            try withTimeZone("UTC") {
+        @Test func stateWrittenByLogrotate_parsesAndReserializesIdentically() async throws {
+            try await withTimeZone("UTC") {
                 let directory = try makeScratchDirectory()
                 defer { try? FileManager.default.removeItem(at: directory) }
                 for name in Self.names {

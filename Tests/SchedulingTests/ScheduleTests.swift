@@ -1,5 +1,6 @@
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import Testing
 
 @testable import Scheduling
@@ -28,8 +29,13 @@ extension ZonedTests {
         ]
 
         @Test(arguments: cases)
-        func nextDeadline_isNextCalendarBoundary(frequency: Frequency, now: String, last: String, expected: String) {
-            withTimeZone("UTC") {
+        func nextDeadline_isNextCalendarBoundary(
+            frequency: Frequency,
+            now: String,
+            last: String,
+            expected: String
+        ) async {
+            await withTimeZone("UTC") {
                 let deadline = Schedule.nextDeadline(after: t(now), frequency: frequency, lastRotated: t(last))
                 #expect(LocalTime(epochSeconds: deadline) == t(expected))
                 expectConsistent(deadline: deadline, now: t(now).epochSeconds, frequency: frequency, last: t(last))

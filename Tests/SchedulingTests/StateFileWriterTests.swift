@@ -1,6 +1,7 @@
 import Foundation
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import Testing
 
 @testable import Scheduling
@@ -68,8 +69,8 @@ import Testing
 
 extension ZonedTests {
     @Suite struct StateAgingTests {
-        @Test func droppingStale_dropsOnlyUnusedEntriesOlderThanAYear() {
-            withTimeZone("UTC") {
+        @Test func droppingStale_dropsOnlyUnusedEntriesOlderThanAYear() async {
+            await withTimeZone("UTC") {
                 let now = LocalTime(year: 2026, month: 11, day: 29, hour: 2, minute: 38).epochSeconds
                 let limit = LocalTime(epochSeconds: now - StateFile.staleAge)
                 let justOlder = LocalTime(epochSeconds: now - StateFile.staleAge - 1)

@@ -1,25 +1,14 @@
 import Foundation
 import LogrotateConfig
 import Platform
+import PlatformTesting
 import Testing
 
 @testable import Scheduling
 
-/// Every test that depends on the process time zone lives under this suite, which runs its tests one at a time
-/// (TZ is process-global), and sets TZ explicitly with ``withTimeZone(_:_:)``.
+/// Every test that depends on the process time zone lives under this suite, and sets TZ explicitly with
+/// `withTimeZone` (which takes turns with the other targets' tests that set it).
 @Suite(.serialized) struct ZonedTests {}
-
-/// Runs `body` with `TZ` set to `zone`, restoring the previous value afterwards.
-func withTimeZone<T>(_ zone: String, _ body: () throws -> T) rethrows -> T {
-    let previous = getenv("TZ").map { String(cString: $0) }
-    setenv("TZ", zone, 1)
-    tzset()
-    defer {
-        if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
-        tzset()
-    }
-    return try body()
-}
 
 /// A wall time, written `t("2026-11-29 02:35")` or with seconds `t("2026-11-29 02:35:10")`.
 func t(_ text: String) -> LocalTime {

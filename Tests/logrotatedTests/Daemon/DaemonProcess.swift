@@ -47,7 +47,8 @@ final class DaemonProcess {
             + arguments).map { "'\($0)'" }.joined(separator: " ")
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(prefix) exec \(command)"]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessTimeZone.childEnvironment(from: ProcessInfo.processInfo.environment)
+            .merging(environment) { $1 }
             .merging(["NOTIFY_SOCKET": notify.path]) { $1 }
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errorURL)

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformTesting
 
 /// Runs a program to completion and keeps what it printed.
 struct CommandResult {
@@ -38,7 +39,8 @@ enum CommandRunner {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessTimeZone.childEnvironment(from: ProcessInfo.processInfo.environment)
+            .merging(environment) { $1 }
         // Files rather than pipes: no deadlock whatever the amount of output.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cmd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
