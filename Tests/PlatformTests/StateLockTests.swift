@@ -22,8 +22,23 @@ import Testing
         let first = try StateLock(path: state)
         #expect(throws: StateLockError.alreadyLocked(state)) { _ = try StateLock(path: state) }
         first.release()
-        let second = try StateLock(path: state)
+        let second = try lockOnceFree(state)
         #expect(second.outcome == .locked && !second.createdStub)
+    }
+
+    /// Takes the lock without blocking, retrying for up to 5 s while it is held.
+    ///
+    /// Other tests in this process spawn children: each holds a copy of every descriptor (and so of the lock) from
+    /// its fork to its exec, so a released lock can stay taken for that instant.
+    private func lockOnceFree(_ state: FilePath) throws -> StateLock {
+        for _ in 0..<500 {
+            do {
+                return try StateLock(path: state)
+            } catch .alreadyLocked {
+                usleep(10_000)
+            }
+        }
+        return try StateLock(path: state)
     }
 
     @Test func alreadyLocked_hasLogrotatesText() {
@@ -40,11 +55,11 @@ import Testing
         let (held, release, ended) = (
             directory.appending("held"), directory.appending("release"), directory.appending("ended")
         )
-        _ = try StateLock(path: state)  // creates the stub, then releases at once
+        _ = try StateLock(path: state)  // creates the stub, then releases at once (the holder waits for a spawn's copy)
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         holder.arguments = [
-            "-n", state.string, "sh", "-c",
+            "-w", "10", state.string, "sh", "-c",
             "touch '\(held)'; while [ ! -e '\(release)' ]; do sleep 0.02; done; touch '\(ended)'",
         ]
         try holder.run()
@@ -55,7 +70,7 @@ import Testing
 
         #expect(throws: StateLockError.alreadyLocked(state)) { _ = try StateLock(path: state) }
         // Let the holder go while we block in the waiting lock: we must get it only after the holder is done.
-        DispatchQueue.global().async { FileManager.default.createFile(atPath: release.string, contents: nil) }
+        DispatchQueue.global().async { _ = FileManager.default.createFile(atPath: release.string, contents: nil) }
         let lock = try StateLock(path: state, wait: true)
         #expect(lock.outcome == .locked)
         #expect(exists(ended), "acquired while the other process still held the lock")

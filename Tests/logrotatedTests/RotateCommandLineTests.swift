@@ -50,9 +50,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let state = dir.appendingPathComponent("state").path
         let config = dir.appendingPathComponent("cfg").path
-        FileManager.default.createFile(atPath: state, contents: Data("logrotate state -- version 2\n".utf8))
+        try Data("logrotate state -- version 2\n".utf8).write(to: URL(fileURLWithPath: state))
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: state)
-        FileManager.default.createFile(atPath: config, contents: Data("\(dir.path)/a.log {\n missingok\n}\n".utf8))
+        try Data("\(dir.path)/a.log {\n missingok\n}\n".utf8).write(to: URL(fileURLWithPath: config))
 
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
