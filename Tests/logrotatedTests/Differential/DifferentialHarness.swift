@@ -31,6 +31,7 @@ struct DifferentialHarness {
         let ours = root.appendingPathComponent("our")
         try prepare(testCase, in: reference)
         try prepare(testCase, in: ours)
+        waitPastAnImminentHour()
         let referenceResult = try CommandRunner.run(logrotate, arguments(testCase, reference), in: root)
         let ourResult = try CommandRunner.run(
             CommandRunner.logrotated,
@@ -43,6 +44,14 @@ struct DifferentialHarness {
             referenceResult.standardError,
             ourResult.standardError
         )
+    }
+
+    /// Sleeps past the next quarter hour when it is less than 5 s away, so that both programs see the same hour
+    /// (state entries and `-%Y%m%d%H` names); every zone's hours start on quarter hours of Unix time.
+    private func waitPastAnImminentHour() {
+        let seconds = Date().timeIntervalSince1970
+        let untilQuarter = 900 - seconds.truncatingRemainder(dividingBy: 900)
+        if untilQuarter < 5 { usleep(useconds_t((untilQuarter + 0.1) * 1_000_000)) }
     }
 
     /// Removes the scratch directories.
@@ -127,6 +136,7 @@ struct DifferentialHarness {
         guard let walker = fm.enumerator(atPath: dir.path) else { return tree }
         for case let relative as String in walker where !skipped.contains(relative) {
             let path = dir.appendingPathComponent(relative).path
+            let relative = maskingEpochSeconds(relative)
             let attributes = try fm.attributesOfItem(atPath: path)
             if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
                 tree[relative] = "-> " + normalize(try fm.destinationOfSymbolicLink(atPath: path), dir)
@@ -151,7 +161,18 @@ struct DifferentialHarness {
     }
 
     private func normalize(_ text: String, _ dir: URL) -> String {
-        text.replacingOccurrences(of: dir.path, with: "@DIR@")
+        maskingEpochSeconds(text.replacingOccurrences(of: dir.path, with: "@DIR@"))
+    }
+
+    /// `text` with Unix times within an hour of the run (`dateformat %s`) written `@EPOCH@`: the two programs run
+    /// a moment apart, so their seconds may differ.
+    private func maskingEpochSeconds(_ text: String) -> String {
+        text.replacing(/\d{10}/) { match in
+            guard let seconds = Double(match.output), abs(seconds - now.timeIntervalSince1970) < 3_600 else {
+                return String(match.output)
+            }
+            return "@EPOCH@"
+        }
     }
 
     private func stateEntries(_ dir: URL) throws -> [String: String] {
