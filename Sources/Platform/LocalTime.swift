@@ -51,16 +51,12 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// The earliest instant whose local time shows `wall` (fields already normalized by `mktime`), given `guess`,
-    /// one instant that shows it. The other candidates use the UTC offsets in force a day either side.
+    /// one instant that shows it. An earlier one exists only when clocks went back within the day before `guess`:
+    /// it is the wall time read with the (larger) UTC offset in force a day earlier.
     private static func firstOccurrence(of wall: tm, near guess: Int64) -> Int64 {
         var utcFields = wall
-        let wallAsUTC = Int64(timegm(&utcFields))
-        var earliest = guess
-        for probe in [guess - 86_400, guess + 86_400] {
-            let candidate = wallAsUTC - utcOffset(at: probe)
-            if candidate < earliest && shows(wall, at: candidate) { earliest = candidate }
-        }
-        return earliest
+        let earlier = Int64(timegm(&utcFields)) - utcOffset(at: guess - 86_400)
+        return earlier < guess && shows(wall, at: earlier) ? earlier : guess
     }
 
     /// Seconds east of UTC in force at `epochSeconds`.
