@@ -12,16 +12,11 @@ import Glibc
 public func withTimeZone<T>(_ zone: String, _ body: () async throws -> T) async rethrows -> T {
     await ProcessTimeZone.turns.acquire()
     ProcessTimeZone.set(zone)
-    do {
-        let result = try await body()
+    defer {
         ProcessTimeZone.restore()
-        await ProcessTimeZone.turns.release()
-        return result
-    } catch {
-        ProcessTimeZone.restore()
-        await ProcessTimeZone.turns.release()
-        throw error
+        ProcessTimeZone.turns.release()
     }
+    return try await body()
 }
 
 /// The process's own `TZ`, kept aside while ``withTimeZone(_:_:)`` overrides it.
@@ -73,23 +68,37 @@ public enum ProcessTimeZone {
 }
 
 /// An async lock: ``acquire()`` suspends (never blocks a thread) until the holder calls ``release()``.
-private actor Turns {
-    private var held = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        guard held else {
-            held = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
+private final class Turns: Sendable {
+    private struct Queue {
+        var held = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
     }
 
-    func release() {
-        if waiting.isEmpty {
-            held = false
-        } else {
-            waiting.removeFirst().resume()
+    private let queue = Mutex(Queue())
+
+    func acquire() async {
+        await withCheckedContinuation { continuation in
+            let granted = queue.withLock { queue in
+                guard queue.held else {
+                    queue.held = true
+                    return true
+                }
+                queue.waiting.append(continuation)
+                return false
+            }
+            if granted { continuation.resume() }
         }
+    }
+
+    /// Hands the lock to the longest waiter, or frees it.
+    func release() {
+        let next = queue.withLock { queue -> CheckedContinuation<Void, Never>? in
+            guard !queue.waiting.isEmpty else {
+                queue.held = false
+                return nil
+            }
+            return queue.waiting.removeFirst()
+        }
+        next?.resume()
     }
 }
