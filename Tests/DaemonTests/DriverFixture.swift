@@ -2,6 +2,7 @@ import Daemon
 import Foundation
 import Glibc
 import Platform
+import PlatformTesting
 import SystemPackage
 
 /// A temp dir holding a configuration (`@DIR@` replaced by the dir), a state file and logs, with a `LogrotateDriver`
@@ -87,4 +88,19 @@ func stateStamp(_ text: String) -> String {
 private func localTime(_ text: String) -> LocalTime {
     let numbers = text.split { $0 == "-" || $0 == " " || $0 == ":" }.map { Int($0)! }
     return LocalTime(year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4])
+}
+
+/// Runs `body` on a new fixture with `TZ=UTC`, removing the fixture's directory afterwards.
+func withFixtureInUTC<T>(
+    config: String,
+    state: [String: String] = [:],
+    files: [String: String] = [:],
+    dryRun: Bool = false,
+    _ body: (DriverFixture) async throws -> T
+) async throws -> T {
+    try await withTimeZone("UTC") {
+        let fixture = try DriverFixture(config: config, state: state, files: files, dryRun: dryRun)
+        defer { fixture.directory.remove() }
+        return try await body(fixture)
+    }
 }

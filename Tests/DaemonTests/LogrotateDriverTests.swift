@@ -28,13 +28,11 @@ import Testing
     )
         async throws
     {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(
-                config: "@DIR@/a.log {\n \(directive)\n}\n",
-                state: ["a.log": last],
-                files: ["a.log": ""]
-            )
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(
+            config: "@DIR@/a.log {\n \(directive)\n}\n",
+            state: ["a.log": last],
+            files: ["a.log": ""]
+        ) { fixture throws in
             #expect(try await fixture.nextDeadline(after: now) == expected)
         }
     }
@@ -71,13 +69,11 @@ import Testing
     }
 
     @Test func machineOffOverABoundary_rotatesOnceOnStart_notTwice() async throws {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(
-                config: "@DIR@/a.log {\n daily\n rotate 2\n create\n}\n",
-                state: ["a.log": "2026-11-28 05:00"],
-                files: ["a.log": "yesterday\n"]
-            )
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(
+            config: "@DIR@/a.log {\n daily\n rotate 2\n create\n}\n",
+            state: ["a.log": "2026-11-28 05:00"],
+            files: ["a.log": "yesterday\n"]
+        ) { fixture throws in
             let clock = ManualClock(now: epoch("2026-11-29 10:00"))
             let harness = ServiceHarness(driver: fixture.driver, clock: clock, log: fixture.log)
             #expect(await fixture.log.wait { $0.contains { $0.contains("Rotated \(fixture.path("a.log"))") } })
@@ -93,35 +89,32 @@ import Testing
     }
 
     @Test func clockSetBackWithinTheDay_rotatesNothingAndWaitsForMidnight() async throws {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(
-                config: "@DIR@/a.log {\n daily\n}\n",
-                state: ["a.log": "2026-11-29 10:00"],
-                files: ["a.log": "x\n"]
-            )
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(
+            config: "@DIR@/a.log {\n daily\n}\n",
+            state: ["a.log": "2026-11-29 10:00"],
+            files: ["a.log": "x\n"]
+        ) { fixture throws in
             #expect(try await fixture.due(at: "2026-11-29 08:00").isEmpty)
             #expect(try await fixture.nextDeadline(after: "2026-11-29 08:00") == "2026-11-30 00:00")
         }
     }
 
     @Test func clockSetBackBeyond25Hours_rotatesAsRotateWould() async throws {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(
-                config: "@DIR@/a.log {\n daily\n}\n",
-                state: ["a.log": "2026-11-29 10:00"],
-                files: ["a.log": "x\n"]
-            )
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(
+            config: "@DIR@/a.log {\n daily\n}\n",
+            state: ["a.log": "2026-11-29 10:00"],
+            files: ["a.log": "x\n"]
+        ) { fixture throws in
             #expect(try await fixture.due(at: "2026-11-28 08:00") == [fixture.path("a.log")])
             #expect(await fixture.log.wait { $0.contains { $0.contains("last rotated in the future") } })
         }
     }
 
     @Test func logSeenFirst_isRecordedAndNotRotated() async throws {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(config: "@DIR@/new.log {\n hourly\n}\n", files: ["new.log": "x\n"])
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(
+            config: "@DIR@/new.log {\n hourly\n}\n",
+            files: ["new.log": "x\n"]
+        ) { fixture throws in
             #expect(try await fixture.due(at: "2026-11-29 10:20").isEmpty)
             #expect(fixture.stateText?.contains("\"\(fixture.path("new.log"))\" 2026-11-29-10:0:0") == true)
             #expect(try await fixture.due(at: "2026-11-29 11:00") == [fixture.path("new.log")])
@@ -129,9 +122,7 @@ import Testing
     }
 
     @Test func globWithSizeRulesOnly_isRescannedHourly() async throws {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(config: "@DIR@/*.log {\n size 1M\n}\n")
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(config: "@DIR@/*.log {\n size 1M\n}\n") { fixture throws in
             let configuration = try await fixture.driver.loadConfiguration()
             let next = fixture.driver.nextDeadline(
                 after: Timestamp(seconds: epoch("2026-11-29 10:20")),
@@ -175,14 +166,12 @@ import Testing
     }
 
     @Test func dryRun_logsThePlanAndChangesNothing() async throws {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(
-                config: "@DIR@/a.log {\n daily\n rotate 1\n}\n",
-                state: ["a.log": "2026-11-28 05:00"],
-                files: ["a.log": "x\n"],
-                dryRun: true
-            )
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(
+            config: "@DIR@/a.log {\n daily\n rotate 1\n}\n",
+            state: ["a.log": "2026-11-28 05:00"],
+            files: ["a.log": "x\n"],
+            dryRun: true
+        ) { fixture throws in
             let before = fixture.stateText
             try await fixture.rotateDue(at: "2026-11-29 10:00")
             #expect(
@@ -198,13 +187,11 @@ import Testing
     }
 
     @Test func failedRotation_keepsThePreviousStateEntry() async throws {
-        try await withTimeZone("UTC") {
-            let fixture = try DriverFixture(
-                config: "@DIR@/a.log {\n daily\n prerotate\n  exit 1\n endscript\n}\n",
-                state: ["a.log": "2026-11-28 05:00"],
-                files: ["a.log": "x\n"]
-            )
-            defer { fixture.directory.remove() }
+        try await withFixtureInUTC(
+            config: "@DIR@/a.log {\n daily\n prerotate\n  exit 1\n endscript\n}\n",
+            state: ["a.log": "2026-11-28 05:00"],
+            files: ["a.log": "x\n"]
+        ) { fixture throws in
             try await fixture.rotateDue(at: "2026-11-29 10:00")
             #expect(
                 await fixture.log.wait { $0.contains { $0.contains("Rotation of \(fixture.path("a.log")) failed") } }
