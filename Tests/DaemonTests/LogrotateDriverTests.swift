@@ -4,9 +4,9 @@ import PlatformTesting
 import SystemPackage
 import Testing
 
-/// The real driver on real files, with `now` passed in (the service's clock is a `ManualClock`). `TZ` is set by each
-/// test, so the suite is serialized.
-@Suite(.serialized) struct LogrotateDriverTests {
+/// The real driver on real files, with `now` passed in (the service's clock is a `ManualClock`). Each test sets `TZ`
+/// with `withTimeZone`, which runs one override at a time across the process.
+@Suite struct LogrotateDriverTests {
     /// (directive, last rotation, now, next deadline), local times in UTC.
     static let boundaries: [(String, String, String, String)] = [
         ("hourly", "2026-11-25 10:00", "2026-11-25 10:30", "2026-11-25 11:00"),

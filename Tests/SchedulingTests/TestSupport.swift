@@ -7,8 +7,8 @@ import Testing
 @testable import Scheduling
 
 /// Every test that depends on the process time zone lives under this suite, and sets TZ explicitly with
-/// `withTimeZone` (which takes turns with the other targets' tests that set it).
-@Suite(.serialized) struct ZonedTests {}
+/// `withTimeZone` (which runs one override at a time across the process, whatever the target).
+@Suite struct ZonedTests {}
 
 /// A wall time, written `t("2026-11-29 02:35")` or with seconds `t("2026-11-29 02:35:10")`.
 func t(_ text: String) -> LocalTime {
