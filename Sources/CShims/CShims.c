@@ -17,6 +17,8 @@
 #include <sys/syscall.h>
 #include <syslog.h>
 #include <sys/wait.h>
+#include <sys/random.h>
+#include <sys/fsuid.h>
 
 int cshims_rename_noreplace(const char *from, const char *to) {
     return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
@@ -168,3 +170,19 @@ pid_t cshims_spawn_as_user(
 }
 
 void cshims_syslog(int priority, const char *message) { syslog(priority, "%s", message); }
+
+int64_t cshims_getrandom(void *buffer, uint64_t length) { return getrandom(buffer, (size_t)length, 0); }
+
+int cshims_thread_setfsuid(uid_t uid) {
+    (void)syscall(SYS_setfsuid, uid);
+    return (uid_t)syscall(SYS_setfsuid, (uid_t)-1) == uid ? 0 : -1;
+}
+
+int cshims_thread_setfsgid(gid_t gid) {
+    (void)syscall(SYS_setfsgid, gid);
+    return (gid_t)syscall(SYS_setfsgid, (gid_t)-1) == gid ? 0 : -1;
+}
+
+int cshims_thread_setgroups(uint64_t count, const gid_t *groups) {
+    return (int)syscall(SYS_setgroups, (size_t)count, groups);
+}

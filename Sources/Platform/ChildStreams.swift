@@ -78,14 +78,9 @@ internal final class ChildStreams {
         }
     }
 
-    /// Opens without following a final symlink and without hanging on a FIFO, then makes reads and writes blocking.
+    /// Opens a regular file only (no symlink followed, no FIFO waited on), so a child can never hang on its input.
     private func openFile(_ path: FilePath, _ flags: Int32) throws(PlatformError) -> Int32 {
-        let fd = try system_open(path, flags | OpenFlags.noFollow | OpenFlags.nonBlocking).orThrow("open", path)
-        if case .failure(let errno) = system_setNonBlocking(fd, false) {
-            system_close(fd)
-            throw .syscall("fcntl", path, errno)
-        }
-        return fd
+        try RegularFile.open(path, flags).fd
     }
 
     /// A pipe whose read end (ours) does not block: `(ours, theirs)`.

@@ -20,8 +20,14 @@ public protocol FileSystem: Sendable {
     /// Creates one directory with the given mode and (when given) owner and group; no symlink is followed.
     func createDirectory(_ path: FilePath, permissions: UInt32, owner: UInt32?, group: UInt32?) throws(PlatformError)
 
-    /// Unlinks a file.
+    /// Unlinks a regular file; a symlink or any other kind of file at the name is refused (`notRegularFile`).
     func remove(_ path: FilePath) throws(PlatformError)
+
+    /// Overwrites a regular file's content in place with random bytes, `passes` times, syncing after each pass,
+    /// through a descriptor opened without following symlinks (see `RegularFile`); the name stays for `remove`.
+    /// - Throws: `notRegularFile` for a symlink or other non-regular file, `multipleLinks` when the file has several
+    ///   hard links and `allowHardLinks` is off (its other names would lose their content too), else the I/O error.
+    func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError)
 
     /// Copies the content of `source` into a new file `target` (sparse-aware), fsyncs it, and returns how many bytes
     /// were copied. The new file gets `permissions` and, when given, `owner` and `group`.

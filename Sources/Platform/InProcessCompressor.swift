@@ -41,10 +41,8 @@ public struct InProcessCompressor: Compressor {
         owner: UInt32?,
         group: UInt32?
     ) throws(PlatformError) -> any CompressionInProgress {
-        let input = try openSource(source)
+        let (input, status) = try RegularFile.open(source, OpenFlags.readOnly)
         defer { system_close(input) }
-        let status = FileStatus(try system_fstat(input).orThrow("stat", source))
-        guard status.kind == .regular else { throw .notRegularFile(source) }
         let output = try PosixFileSystem().openNew(target, permissions: permissions, owner: owner, group: group)
         let written = WrittenCompression(output: output, target: target, times: status)
         do {
@@ -54,14 +52,6 @@ public struct InProcessCompressor: Compressor {
             throw error
         }
         return written
-    }
-
-    private func openSource(_ source: FilePath) throws(PlatformError) -> Int32 {
-        switch system_open(source, OpenFlags.readOnly | OpenFlags.noFollow | OpenFlags.nonBlocking) {
-        case .success(let fd): return fd
-        case .failure(.tooManySymbolicLinkLevels): throw .notRegularFile(source)
-        case .failure(let errno): throw .syscall("open", source, errno)
-        }
     }
 
     private func encode(

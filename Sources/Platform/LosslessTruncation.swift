@@ -88,13 +88,8 @@ public enum LosslessTruncation {
         to archive: FilePath,
         options: Options = Options()
     ) throws(PlatformError) -> Outcome {
-        let liveFD = try system_open(live, OpenFlags.readWrite | OpenFlags.noFollow | OpenFlags.nonBlocking)
-            .orThrow("open", live)
+        let (liveFD, status) = try RegularFile.open(live, OpenFlags.readWrite)
         defer { system_close(liveFD) }
-        let status = FileStatus(try system_fstat(liveFD).orThrow("stat", live))
-        guard status.kind == .regular else {
-            throw PlatformError(.other, "\(live) is not a regular file")
-        }
         let obstacle = try collapseObstacle(status.identity, options: options)
         // The descriptor is kept (not reopened by name): the archive is appended to later, and a name could be swapped.
         let archiveFD = try PosixFileSystem().openNew(

@@ -46,8 +46,29 @@ extension PlatformError {
 }
 
 extension PlatformError {
-    /// A path that must be a regular file but is not (a symlink, FIFO, device or directory).
-    public static func notRegularFile(_ path: FilePath) -> PlatformError {
-        PlatformError(.notSupported, "\(path) is not a regular file", errno: .notSupported)
+    /// A path that must be a regular file but is not (a symlink, FIFO, device, socket or directory): refused, never
+    /// followed or opened. The message is the reason alone, for callers that name the path ("… /var/log/a.log.2:
+    /// a symbolic link, not a regular file (never followed)"); there is no errno.
+    public static func notRegularFile(_ path: FilePath, kind: FileStatus.Kind) -> PlatformError {
+        PlatformError(.notSupported, kind.refusal)
+    }
+}
+
+extension FileStatus.Kind {
+    /// Why a file of this kind is refused where a regular file is expected.
+    var refusal: String {
+        switch self {
+        case .regular: "a regular file"
+        case .directory: "a directory, not a regular file"
+        case .symlink: "a symbolic link, not a regular file (never followed)"
+        case .other: "not a regular file (a FIFO, socket or device)"
+        }
+    }
+}
+
+extension PlatformError {
+    /// A file not shredded because it has other names (hard links) that would lose their content too.
+    public static func multipleLinks(_ path: FilePath, count: UInt64) -> PlatformError {
+        PlatformError(.notSupported, "\(path) has \(count) hard links: not shredding a file with other names")
     }
 }

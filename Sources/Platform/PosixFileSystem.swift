@@ -50,6 +50,7 @@ public struct PosixFileSystem: FileSystem {
     }
 
     public func remove(_ path: FilePath) throws(PlatformError) {
+        guard try RegularFile.check(path) != nil else { throw .syscall("unlink", path, .noSuchFileOrDirectory) }
         try system_unlink(path).orThrow("unlink", path)
     }
 
@@ -117,9 +118,9 @@ public struct PosixFileSystem: FileSystem {
 
     // MARK: - Helpers
 
-    /// Opens an existing regular file without following a final symlink.
+    /// Opens an existing regular file (see `RegularFile.open`).
     private func openExisting(_ path: FilePath, _ flags: Int32) throws(PlatformError) -> Int32 {
-        try system_open(path, flags | OpenFlags.noFollow | OpenFlags.nonBlocking).orThrow("open", path)
+        try RegularFile.open(path, flags).fd
     }
 
     /// Creates a file with O_EXCL|O_NOFOLLOW, at most 0600 & permissions until mode and owner are set.

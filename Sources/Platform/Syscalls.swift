@@ -87,6 +87,15 @@ internal func system_write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Res
     valueOrErrno { write(fd, buffer.baseAddress, buffer.count) }
 }
 
+internal func system_pwrite(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int64) -> Result<Int, Errno> {
+    valueOrErrno { pwrite(fd, buffer.baseAddress, buffer.count, off_t(offset)) }
+}
+
+/// Fills `buffer` from the kernel's random source (`getrandom`, which never blocks once the pool is initialised).
+internal func system_getrandom(_ buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Errno> {
+    valueOrErrno { Int(cshims_getrandom(buffer.baseAddress, UInt64(buffer.count))) }
+}
+
 internal func system_lseek(_ fd: Int32, _ offset: Int64, _ whence: Int32) -> Result<Int64, Errno> {
     valueOrErrno { Int64(lseek(fd, off_t(offset), whence)) }
 }
@@ -206,4 +215,45 @@ internal func system_gethostname() -> Result<String, Errno> {
     return valueOrErrno { gethostname(&buffer, buffer.count - 1) }.map { _ in
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
+
+internal func system_getegid() -> UInt32 {
+    getegid()
+}
+
+/// The calling thread's supplementary groups.
+internal func system_getgroups() -> [UInt32] {
+    let count = getgroups(0, nil)
+    guard count > 0 else { return [] }
+    var groups = [gid_t](repeating: 0, count: Int(count))
+    let got = getgroups(count, &groups)
+    return Array(groups.prefix(Int(max(got, 0))))
+}
+
+/// `getgrouplist` for the user with `uid` (looked up by id), or only `primary` when the uid has no entry.
+internal func system_groupList(of uid: UInt32, primary: UInt32) -> [UInt32] {
+    var entry = passwd()
+    var result: UnsafeMutablePointer<passwd>?
+    var buffer = [CChar](repeating: 0, count: 16_384)
+    guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name else {
+        return [primary]
+    }
+    var count: Int32 = 64
+    var groups = [gid_t](repeating: 0, count: Int(count))
+    while getgrouplist(name, primary, &groups, &count) < 0 {
+        groups = [gid_t](repeating: 0, count: Int(count))
+    }
+    return Array(groups.prefix(Int(count)))
+}
+
+/// Sets the calling thread's supplementary groups only (see `cshims_thread_setgroups`).
+internal func system_setThreadGroups(_ groups: [UInt32]) -> Result<Void, Errno> {
+    valueOrErrno { groups.withUnsafeBufferPointer { cshims_thread_setgroups(UInt64($0.count), $0.baseAddress) } }
+        .map { _ in () }
+}
+
+/// Sets the calling thread's file-system gid, then uid (see `cshims_thread_setfsuid`).
+internal func system_setThreadFileSystemIDs(user: UInt32, group: UInt32) -> Result<Void, Errno> {
+    guard cshims_thread_setfsgid(group) == 0, cshims_thread_setfsuid(user) == 0 else { return .failure(.notPermitted) }
+    return .success(())
 }

@@ -75,7 +75,20 @@ public final class InMemoryFileSystem: FileSystem {
 
     public func remove(_ path: FilePath) throws(PlatformError) {
         try mutate([path]) { state throws(PlatformError) in
-            guard state.nodes.removeValue(forKey: path) != nil else { throw Self.missing(path) }
+            guard let node = state.nodes[path] else { throw Self.missing(path) }
+            guard node.status.kind == .regular else { throw .notRegularFile(path, kind: node.status.kind) }
+            state.nodes[path] = nil
+        }
+    }
+
+    public func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {
+        try mutate([path]) { state throws(PlatformError) in
+            guard let node = state.nodes[path] else { throw Self.missing(path) }
+            guard node.status.kind == .regular else { throw .notRegularFile(path, kind: node.status.kind) }
+            guard node.status.linkCount == 1 || allowHardLinks else {
+                throw .multipleLinks(path, count: node.status.linkCount)
+            }
+            state.nodes[path]?.contents = node.contents.map { _ in UInt8.random(in: 0...255) }
         }
     }
 

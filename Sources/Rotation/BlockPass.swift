@@ -56,7 +56,11 @@ public struct BlockPass {
         reporter.debug("")
         for line in renderer.header(for: block) { reporter.debug(line) }
         if logs.isEmpty { reporter.debug("No logs found. Rotation not needed.") }
-        let checker = OldDirectoryCheck(settings: block.settings, fileSystem: run.fileSystem)
+        let checker = OldDirectoryCheck(
+            settings: block.settings,
+            fileSystem: run.fileSystem,
+            requiresTrustedPath: run.realUserID == 0 && block.settings.su == nil
+        )
         if let problem = checker.problem(for: blockLogs ?? logs) {
             reporter.error("\(block.location.file):\(block.location.line): \(problem); skipping this block")
             return nil
@@ -194,15 +198,17 @@ public struct BlockPass {
         }
     }
 
-    /// Executes the plan, reporting each step in logrotate's `-v` wording.
+    /// Executes the plan, reporting each step in logrotate's `-v` wording; with `su`, every file operation runs with
+    /// that user's rights.
     public func execute(_ plan: RotationPlan) -> ExecutionReport {
-        let executor = PlanExecutor(
+        var executor = PlanExecutor(
             fileSystem: run.fileSystem,
             processRunner: run.processRunner,
             compressor: run.compressor,
             processes: run.processes,
             commandTimeout: options.commandTimeout
         )
+        if let identity = blockUserIdentity { executor = executor.acting(as: identity) }
         let renderer = self.renderer
         return executor.execute(plan) { event in
             switch event {
@@ -214,6 +220,16 @@ public struct BlockPass {
             case .error(let text): reporter.error(text)
             }
         }
+    }
+
+    /// The `su` user and group, when running as root and they are not root's own.
+    ///
+    /// Equivalent logrotate code: `logrotate.c switch_user` (which does nothing when the ids are already ours).
+    private var blockUserIdentity: FileSystemIdentity? {
+        guard let su = block.settings.su, run.effectiveUserID == 0, su.user.id != 0 || su.group.id != 0 else {
+            return nil
+        }
+        return FileSystemIdentity.forUser(su.user.id, group: su.group.id)
     }
 
     /// Warns about processes that still write a log the plan renamed; returns the renamed files, for a later look.

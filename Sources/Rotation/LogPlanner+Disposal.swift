@@ -4,7 +4,9 @@ import SystemPackage
 
 extension LogPlanner {
     /// The erasure `shred`/`shredcycles` ask for.
-    var erasure: Erasure { settings.shred ? .shred(cycles: settings.shredCycles) : .unlink }
+    var erasure: Erasure {
+        settings.shred ? .shred(cycles: settings.shredCycles, allowHardLinks: settings.allowHardlink) : .unlink
+    }
 
     /// Removes a file the way logrotate's `removeLogFile`/`shred_file` do (preremove first, shred if asked).
     ///

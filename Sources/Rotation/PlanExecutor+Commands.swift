@@ -107,9 +107,11 @@ extension PlanExecutor {
             standardInput: .file(source),
             standardOutput: .file(target),
             captureStandardError: true,
+            userID: identity?.userID,
+            groupID: identity?.groupID,
             timeout: commandTimeout
         )
-        let result = try? processRunner.run(request)
+        let result = try? runOpeningFilesAsBlockUser(request)
         if let stderr = result?.standardError, !stderr.isEmpty {
             let text = String(decoding: stderr, as: UTF8.self)
             context.onEvent(
@@ -125,7 +127,8 @@ extension PlanExecutor {
         }
     }
 
-    /// `MAIL -s SUBJECT ADDRESS` with the file (uncompressed first when needed) as standard input.
+    /// `MAIL -s SUBJECT ADDRESS` with the file (uncompressed first when needed) as standard input. The file is
+    /// opened with the block's rights (`su`); the uncompressor runs as that user, the mail command as root.
     ///
     /// Equivalent logrotate code: `logrotate.c mailLog`.
     func mail(_ message: MailMessage, step: RotationStep) throws(StepFailure) {
@@ -135,11 +138,11 @@ extension PlanExecutor {
                 executable: uncompress,
                 standardInput: .file(message.file),
                 standardOutput: .capture,
+                userID: identity?.userID,
+                groupID: identity?.groupID,
                 timeout: commandTimeout
             )
-            guard let result = try? processRunner.run(request), result.status.isSuccess else {
-                throw StepFailure(step: step, message: "uncompress command failed mailing \(message.file)")
-            }
+            let result = try childResult(request, step: step, failure: "uncompress command failed mailing")
             input = .bytes(result.standardOutput)
         }
         let request = ProcessRequest(
@@ -149,8 +152,31 @@ extension PlanExecutor {
             standardOutput: .null,
             timeout: commandTimeout
         )
-        guard runs(request) else {
-            throw StepFailure(step: step, message: "mail command failed for \(message.file)")
+        _ = try childResult(request, step: step, failure: "mail command failed for")
+    }
+
+    /// Runs a child that must exit 0; otherwise the step fails with "FAILURE FILE" and the reason when known.
+    private func childResult(
+        _ request: ProcessRequest,
+        step: RotationStep,
+        failure: String
+    ) throws(StepFailure) -> ProcessResult {
+        guard case .mail(let message) = step else { preconditionFailure("a mail step runs mail children") }
+        let result: ProcessResult
+        do {
+            result = try runOpeningFilesAsBlockUser(request)
+        } catch {
+            throw StepFailure(step: step, message: "\(failure) \(message.file): \(error.reason)")
         }
+        guard result.status.isSuccess else { throw StepFailure(step: step, message: "\(failure) \(message.file)") }
+        return result
+    }
+
+    /// Runs a child whose standard input and output files are opened with the block's rights (`su`), so a
+    /// compressor or mailer never reads or writes through a name that user could not open. (A child spawned here
+    /// starts with the user's supplementary groups but root's ids unless the request sets its own ids; root is not
+    /// restricted by groups.)
+    func runOpeningFilesAsBlockUser(_ request: ProcessRequest) throws(PlatformError) -> ProcessResult {
+        try asBlockUser { () throws(PlatformError) in try processRunner.run(request) }
     }
 }

@@ -122,8 +122,8 @@ extension PlanExecutor {
         }
     }
 
-    /// Runs `preremove`, shreds when asked (falling back to unlink), then unlinks; a file already gone is only
-    /// reported.
+    /// Runs `preremove`, shreds when asked, then unlinks; a file already gone is only reported. A symlink or other
+    /// non-regular file at the name is refused, never followed (the log's error names it).
     ///
     /// Equivalent logrotate code: `logrotate.c removeLogFile`, `shred_file`.
     func remove(
@@ -138,10 +138,10 @@ extension PlanExecutor {
             let message = "error running preremove script for \(path) of '\(context.plan.patternText)'. "
             throw StepFailure(step: step, message: message + "Not removing this file.")
         }
-        if case .shred(let cycles) = erasure, !runs(shredRequest(path, cycles: cycles)) {
-            context.onEvent(.info("Failed to shred \(path), trying unlink"))
-        }
         do {
+            if case .shred(let cycles, let allowHardLinks) = erasure {
+                try shred(path, cycles: cycles, allowHardLinks: allowHardLinks, context: context)
+            }
             try fileSystem.remove(path)
         } catch  where error.code == .notFound {
             context.onEvent(.error("error unlinking log file \(path): \(error.reason)"))
@@ -150,10 +150,25 @@ extension PlanExecutor {
         }
     }
 
-    /// `shred [-n N] -- PATH`: the path is an argument, never seen by a shell.
-    private func shredRequest(_ path: FilePath, cycles: Int?) -> ProcessRequest {
-        let count = cycles.map { ["-n", String($0)] } ?? []
-        return ProcessRequest(executable: "shred", arguments: count + ["--", path.string], timeout: commandTimeout)
+    /// Overwrites the file before its unlink: a refusal (not a regular file, other hard links) keeps the file; an
+    /// I/O error while overwriting falls back to the unlink, as logrotate does when `shred` fails.
+    private func shred(
+        _ path: FilePath,
+        cycles: Int?,
+        allowHardLinks: Bool,
+        context: StepContext
+    ) throws(PlatformError) {
+        do {
+            try fileSystem.shred(
+                path,
+                passes: cycles.flatMap { $0 > 0 ? $0 : nil } ?? 3,
+                allowHardLinks: allowHardLinks
+            )
+        } catch  where error.code == .notSupported || error.code == .notFound {
+            throw error
+        } catch {
+            context.onEvent(.info("Failed to shred \(path), trying unlink"))
+        }
     }
 
     /// Whether a request could be started and exited 0.

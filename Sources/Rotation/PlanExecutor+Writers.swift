@@ -25,13 +25,15 @@ extension PlanExecutor {
             context.onEvent(.warning(WriterAdvice.holes(writer, log: source)))
         }
         do {
-            let outcome = try processes.copyAndTruncate(
-                source,
-                to: target,
-                permissions: attributes.permissions,
-                owner: attributes.owner,
-                group: attributes.group
-            )
+            let outcome = try asBlockUser { () throws(PlatformError) in
+                try processes.copyAndTruncate(
+                    source,
+                    to: target,
+                    permissions: attributes.permissions,
+                    owner: attributes.owner,
+                    group: attributes.group
+                )
+            }
             report(outcome, source: source, target: target, context: context)
         } catch {
             throw StepFailure(step: step, message: "error copying \(source) to \(target): \(error.reason)")

@@ -17,6 +17,8 @@ public struct PlanExecutor: Sendable {
     public var processes: any ProcessInspector
     /// Seconds a script or command may run before it is stopped (`nil`: forever, as logrotate).
     public var commandTimeout: Double?
+    /// The `su` identity file operations run with (see `acting(as:)`); `nil`: our own.
+    public private(set) var identity: FileSystemIdentity?
 
     public init(
         fileSystem: any FileSystem,
@@ -30,6 +32,25 @@ public struct PlanExecutor: Sendable {
         self.compressor = compressor
         self.processes = processes
         self.commandTimeout = commandTimeout
+    }
+
+    /// This executor with every file operation done with `identity`'s rights: the file system, the built-in
+    /// compressor and `copytruncate` act as that user, and the compressor, uncompressor and shred children run as it
+    /// permanently. Scripts and mail still run as root, as logrotate runs them.
+    ///
+    /// Equivalent logrotate code: `logrotate.c rotateLogSet` (`switch_user`), `switch_user_permanently`.
+    public func acting(as identity: FileSystemIdentity) -> PlanExecutor {
+        var executor = self
+        executor.fileSystem = ActingFileSystem(fileSystem, as: identity)
+        executor.compressor = ActingCompressor(compressor, as: identity)
+        executor.identity = identity
+        return executor
+    }
+
+    /// Runs `body` with the `su` identity when there is one.
+    func asBlockUser<Result>(_ body: () throws(PlatformError) -> Result) throws(PlatformError) -> Result {
+        guard let identity else { return try body() }
+        return try identity.assume(body)
     }
 
     /// Runs the plan's steps in order and tells how each log ended; `onEvent` sees each step before it runs and

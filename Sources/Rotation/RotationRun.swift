@@ -20,6 +20,8 @@ public struct RotationRun: Sendable {
     public var processes: any ProcessInspector
     /// `getuid()`: 0 enables the config-permission and parent-directory rules, as in logrotate.
     public var realUserID: UInt32
+    /// `geteuid()`: as root, the file operations of an `su` block run with that user's rights.
+    public var effectiveUserID: UInt32
     public var homeDirectory: String?
 
     /// A pass on the real machine.
@@ -30,6 +32,7 @@ public struct RotationRun: Sendable {
         accounts: any AccountDirectory = SystemAccountDirectory(),
         processes: any ProcessInspector = LiveProcessInspector(),
         realUserID: UInt32 = ProcessIdentity.realUserID(),
+        effectiveUserID: UInt32 = ProcessIdentity.currentEffectiveUserID(),
         homeDirectory: String? = ProcessIdentity.homeDirectory()
     ) {
         self.fileSystem = fileSystem
@@ -38,6 +41,7 @@ public struct RotationRun: Sendable {
         self.accounts = accounts
         self.processes = processes
         self.realUserID = realUserID
+        self.effectiveUserID = effectiveUserID
         self.homeDirectory = homeDirectory
     }
 

@@ -90,8 +90,9 @@ public enum RemovalPurpose: Equatable, Hashable, Sendable {
 /// How a removed file's content is destroyed.
 public enum Erasure: Equatable, Hashable, Sendable {
     case unlink
-    /// `shred [-n CYCLES]` first, then unlink (`shred`, `shredcycles`).
-    case shred(cycles: Int?)
+    /// Overwritten in place first (`shred`; `shredcycles` passes, 3 when unset), then unlinked; a file with several
+    /// hard links is shredded only with `allowhardlink`.
+    case shred(cycles: Int?, allowHardLinks: Bool = false)
 }
 
 /// How a file is compressed: always the configured command (what `-v` shows), done in-process when `builtIn` is set.

@@ -56,6 +56,19 @@ pid_t cshims_spawn_as_user(
 /// logrotate's `globerr` does; `*error` is that directory's errno when the result is GLOB_ABORTED.
 int cshims_glob(const char *pattern, glob_t *result, int *error);
 
+/// getrandom(2): fills `buffer` with random bytes; returns how many, or -1 with errno set.
+int64_t cshims_getrandom(void *buffer, uint64_t length);
+
+/// Sets the calling thread's file-system uid (setfsuid(2) as a raw system call: glibc's credential wrappers change
+/// every thread of the process, this changes only the caller). Returns 0 when the thread's fsuid is now `uid`.
+int cshims_thread_setfsuid(uid_t uid);
+
+/// The calling thread's file-system gid, as `cshims_thread_setfsuid`.
+int cshims_thread_setfsgid(gid_t gid);
+
+/// setgroups(2) for the calling thread only (raw system call). Returns 0, or -1 with errno set.
+int cshims_thread_setgroups(uint64_t count, const gid_t *groups);
+
 /// syslog(3) with a fixed "%s" format (syslog is variadic, not callable from Swift).
 void cshims_syslog(int priority, const char *message);
 
