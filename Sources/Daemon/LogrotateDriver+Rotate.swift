@@ -7,37 +7,54 @@ import Synchronization
 import SystemPackage
 
 extension LogrotateDriver {
-    /// Rotates one job: decide and record under the lock, execute without it, give failed logs their entry back.
-    func perform(_ job: RotationJob, at now: Int64) {
+    /// Rotates one job with `BlockPass.rotate` on the snapshot's entries of its logs, then gives the snapshot what
+    /// was recorded (a log is recorded only once its rotation succeeded), schedules the logs' next checks, and saves
+    /// the state when due.
+    func perform(_ job: RotationJob, at now: Int64, snapshot: SharedSnapshot) {
         let logs = claim(job.logs)
-        defer { release(logs) }
-        guard !logs.isEmpty else { return }
+        var entries = snapshot.withLock { $0.entries(of: logs) }
+        if !logs.isEmpty { rotate(logs, of: job, at: now, entries: &entries) }
+        snapshot.withLock { $0.settle(job.logs, recorded: entries, now: now) }
+        release(logs)
+        saveIfDue(snapshot, idle: inFlight.withLock { $0.isEmpty })
+    }
+
+    private func rotate(_ logs: [String], of job: RotationJob, at now: Int64, entries: inout StateFile) {
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         var pass = BlockPass(run: rotation, block: job.block, options: options.runOptions(now: now), reporter: reporter)
-        let rotatedAt = LocalTime(epochSeconds: now)
-        var due: [DueLog] = []
-        var previous: [String: LocalTime] = [:]
-        let locked = state.update(reporter: reporter) { state in
-            due = pass.decide(logs, blockLogs: job.blockLogs, state: &state)?.due ?? []
-            for log in due.map(\.path.string) {
-                previous[log] = state[log]
-                state[log] = rotatedAt
+        guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return }
+        guard !options.dryRun else {
+            // A planned rotation counts as done in memory: not planned again before the next period.
+            for log in rotated.decided.due {
+                entries[log.path.string] = LocalTime(epochSeconds: now)
+                logger.info("Would rotate \(log.path)", metadata: ["log.path": "\(log.path)"])
             }
-        }
-        guard locked, !due.isEmpty else { return }
-        let plan = pass.plan(due)
-        if options.dryRun {
-            pass.show(plan)
-            for log in due { logger.info("Would rotate \(log.path)", metadata: ["log.path": "\(log.path)"]) }
             return
         }
-        let report = pass.execute(plan)
-        recheckStaleWriters(pass.reportStaleWriters(plan, due: due))
-        let failed = log(report)
-        guard !failed.isEmpty else { return }
-        _ = state.update(reporter: reporter) { state in
-            for log in failed where state[log] == rotatedAt { state[log] = previous[log] }
+        log(rotated.outcomes)
+        recheckStaleWriters(rotated.renamed)
+    }
+
+    /// Saves the snapshot's unsaved entries when no job is running any more, or when the last save is a second old.
+    private func saveIfDue(_ snapshot: SharedSnapshot, idle: Bool) {
+        let now = monotonicMicroseconds()
+        let due = lastSave.withLock { last in
+            guard idle || now - last >= 1_000_000 else { return false }
+            last = now
+            return true
         }
+        if due { save(snapshot, reporter: traceReporter(metadata: [:])) }
+    }
+
+    /// Writes the snapshot's unsaved entries into the state file (under its lock, keeping everything else in it; a
+    /// dry run's state lives in memory). Entries that could not be written stay unsaved for the next save.
+    func save(_ snapshot: SharedSnapshot, reporter: RunReporter) {
+        let entries = snapshot.withLock { $0.takeUnsaved() }
+        guard !entries.isEmpty else { return }
+        let saved = state.update(reporter: reporter) { file in
+            for entry in entries { file[entry.path] = entry.lastRotated }
+        }
+        if !saved { snapshot.withLock { $0.markUnsaved(entries) } }
     }
 
     /// How long after a rotation the daemon looks again for processes still writing the rotated file: long enough
@@ -59,21 +76,17 @@ extension LogrotateDriver {
         }
     }
 
-    /// Logs each log's outcome with its path and action; returns the logs that failed.
-    private func log(_ report: ExecutionReport) -> [String] {
-        var failed: [String] = []
-        for outcome in report.logs {
+    /// Logs each log's outcome with its path and action.
+    private func log(_ outcomes: [LogOutcome]) {
+        for outcome in outcomes {
             let metadata: Logger.Metadata = ["log.path": "\(outcome.log)", "action": "rotate"]
             switch outcome.result {
             case .succeeded:
                 logger.info("Rotated \(outcome.log)", metadata: metadata)
             case .failed(let failure):
                 logger.error("Rotation of \(outcome.log) failed: \(failure.message)", metadata: metadata)
-                failed.append(outcome.log.string)
             }
         }
-        for failure in report.blockFailures { logger.error("\(failure.message)", metadata: ["action": "script"]) }
-        return failed
     }
 
     /// Marks `logs` as being rotated; returns those no other job has in hand.

@@ -6,12 +6,13 @@ import Scheduling
 import Synchronization
 import SystemPackage
 
-/// The real `RotationDriver`: decides, plans and executes with the same `BlockPass` as `logrotated rotate`, so the
-/// daemon rotates at an instant exactly what `rotate` would rotate at that instant.
+/// The real `RotationDriver`: it keeps a `Snapshot` of the logs (built by a survey at start, on reload and at the
+/// hourly rescan of glob patterns), picks due logs from it by pure rules, and rotates them with `BlockPass.rotate`,
+/// the block rotation of `logrotated rotate`, so the daemon rotates at an instant exactly what `rotate` would.
 ///
-/// Blocking work (the state lock, file I/O, compression, scripts) runs on threads of its own. The state file is
-/// locked around each read-modify-write only: when a job starts, its due logs are recorded as rotated (so a
-/// concurrent `rotate` does not rotate them again); a log whose rotation then fails gets its previous entry back.
+/// Jobs decide and record on the snapshot's state entries; the state file is locked only to save what changed (a
+/// read-modify-write that keeps other programs' entries), once the jobs running together are done or at most about
+/// every second, never while a log is compressed.
 public final class LogrotateDriver: RotationDriver {
     let options: DaemonOptions
     let rotation: RotationRun
@@ -19,6 +20,8 @@ public final class LogrotateDriver: RotationDriver {
     let state: any StateAccess
     /// Logs being rotated now: a job never rotates a log another job has in hand (even across a reload).
     let inFlight = Mutex<Set<String>>([])
+    /// When the state file was last written (monotonic microseconds), for coalescing saves.
+    let lastSave = Mutex<UInt64>(0)
 
     /// A driver for `options`, with the rotator's effects (`rotation`) and messages going to `logger`.
     public init(options: DaemonOptions, rotation: RotationRun = RotationRun(), logger: Logger) {
@@ -33,86 +36,77 @@ public final class LogrotateDriver: RotationDriver {
         }
     }
 
-    public func loadConfiguration() async throws -> DaemonConfiguration {
+    public func loadConfiguration(at now: Timestamp) async throws -> DaemonConfiguration {
+        try await onOwnThread { Result { try self.survey(now: now.seconds) } }.get()
+    }
+
+    /// Reads the configuration, expands every block and reads the state: the blocking survey behind a snapshot.
+    private func survey(now: Int64) throws -> DaemonConfiguration {
         let loaded = rotation.loadConfiguration(options.configPaths, reporter: RunReporter(forwardingTo: { _, _ in }))
         if loaded.hasErrors { throw ConfigurationRejected(diagnostics: loaded.diagnostics) }
         for diagnostic in loaded.diagnostics { logger.warning("\(diagnostic.locatedMessage)") }
+        let reporter = traceReporter(metadata: [:])
+        let logs = DaemonConfiguration.expand(loaded.blocks, fileSystem: rotation.fileSystem, reporter: reporter)
+        let snapshot = Snapshot(
+            blocks: loaded.blocks,
+            logsOfBlock: logs,
+            state: state.read(reporter: reporter),
+            now: now
+        )
         logger.info(
             "Configuration loaded",
-            metadata: ["config": "\(options.configPaths.joined(separator: " "))", "blocks": "\(loaded.blocks.count)"]
+            metadata: [
+                "config": "\(options.configPaths.joined(separator: " "))", "blocks": "\(loaded.blocks.count)",
+                "logs": "\(snapshot.blockOfLog.count)",
+            ]
         )
-        return DaemonConfiguration(blocks: loaded.blocks)
+        let configuration = DaemonConfiguration(blocks: loaded.blocks, snapshot: snapshot)
+        save(configuration.snapshot, reporter: reporter)
+        return configuration
     }
 
     public func nextDeadline(after now: Timestamp, in configuration: DaemonConfiguration) -> Deadline? {
-        let reporter = quietReporter()
-        let recorded = state.read(reporter: reporter)
-        var next: Deadline?
-        for (block, logs) in configuration.logsByBlock(fileSystem: rotation.fileSystem, reporter: reporter) {
-            guard case .time(let frequency) = block.settings.criterion else { continue }
-            for log in logs {
-                let time = LogOutlook.nextCalendarCheck(frequency, lastRotated: recorded[log], now: now.seconds)
-                if time < next?.time.seconds ?? .max {
-                    next = Deadline(time: Timestamp(seconds: time), label: "\(log) \(LogOutlook.name(of: frequency))")
-                }
-            }
-        }
-        let rescan = (now.seconds / 3600 + 1) * 3600
-        if configuration.hasGlobPatterns && rescan < next?.time.seconds ?? .max {
-            return Deadline(time: Timestamp(seconds: rescan), label: "rescan of glob patterns")
-        }
-        return next
+        configuration.snapshot.withLock { $0.nextDeadline() }
     }
 
     public func sizeWatches(in configuration: DaemonConfiguration) -> [SizeWatch] {
-        configuration.logsByBlock(fileSystem: rotation.fileSystem, reporter: quietReporter()).flatMap { block, logs in
-            LogOutlook.watchLimit(block.settings).map { limit in
-                logs.map { SizeWatch(path: FilePath($0), limit: limit) }
-            } ?? []
-        }
+        configuration.snapshot.withLock { $0.sizeWatches }
     }
 
+    /// The jobs for the logs whose calendar trigger has passed (`touched == nil`), after taking what other programs
+    /// wrote to the state file and, hourly, expanding glob patterns again; or for the `touched` files.
     public func dueJobs(
         at now: Timestamp,
         in configuration: DaemonConfiguration,
         touched: Set<FilePath>?
     ) async -> [RotationJob] {
-        await onOwnThread { self.findDueJobs(at: now.seconds, in: configuration, touched: touched) }
+        if let touched {
+            return configuration.snapshot.withLock { $0.jobs(for: touched.map(\.string)) }
+        }
+        return await onOwnThread { self.calendarJobs(at: now.seconds, in: configuration) }
     }
 
-    /// Decides every log (of the touched files' blocks), recording logs seen first, under the state lock.
-    private func findDueJobs(
-        at now: Int64,
-        in configuration: DaemonConfiguration,
-        touched: Set<FilePath>?
-    ) -> [RotationJob] {
+    private func calendarJobs(at now: Int64, in configuration: DaemonConfiguration) -> [RotationJob] {
         let reporter = traceReporter(metadata: [:])
-        let blocks = configuration.logsByBlock(fileSystem: rotation.fileSystem, reporter: reporter).filter { _, logs in
-            touched.map { touched in logs.contains { touched.contains(FilePath($0)) } } ?? true
+        let file = state.read(reporter: reporter)
+        let rescan = configuration.snapshot.withLock { $0.needsRescan(at: now) }
+        let logs =
+            rescan
+            ? DaemonConfiguration.expand(configuration.blocks, fileSystem: rotation.fileSystem, reporter: reporter)
+            : nil
+        let busy = inFlight.withLock { $0 }
+        let due = configuration.snapshot.withLock { snapshot in
+            if let logs { snapshot.rescanned(logs, now: now) }
+            snapshot.merge(file, except: busy, now: now)
+            return snapshot.takeDue(at: now)
         }
-        var jobs: [RotationJob] = []
-        _ = state.update(reporter: reporter) { state in
-            for (block, logs) in blocks {
-                var pass = BlockPass(
-                    run: rotation,
-                    block: block,
-                    options: options.runOptions(now: now),
-                    reporter: reporter
-                )
-                guard let decided = pass.decide(logs, state: &state) else { continue }
-                jobs += RotationJob.jobs(block: block, blockLogs: logs, due: decided.due.map(\.path.string))
-            }
-        }
-        return jobs
+        reporter.debug("calendar check at \(LocalTime(epochSeconds: now)): \(due.count) logs due")
+        if rescan { save(configuration.snapshot, reporter: reporter) }
+        return configuration.snapshot.withLock { $0.jobs(for: due) }
     }
 
     public func rotate(_ job: RotationJob, at now: Timestamp, in configuration: DaemonConfiguration) async {
-        await onOwnThread { self.perform(job, at: now.seconds) }
-    }
-
-    /// A reporter that drops everything (for reading state and globbing while computing deadlines).
-    func quietReporter() -> RunReporter {
-        RunReporter(forwardingTo: { _, _ in })
+        await onOwnThread { self.perform(job, at: now.seconds, snapshot: configuration.snapshot) }
     }
 
     /// A reporter forwarding the rotator's messages to the logger: the `-v` trace at debug (at info in a dry run,

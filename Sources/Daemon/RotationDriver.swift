@@ -11,10 +11,10 @@ public protocol RotationDriver: Sendable {
     /// One unit of rotation (a log block, with its scripts): never run twice at once.
     associatedtype Job: Hashable & Sendable & CustomStringConvertible
 
-    /// Reads the configuration anew.
+    /// Reads the configuration anew and looks at its logs as they are at `now`.
     /// - Throws: `ConfigurationRejected` with the diagnostics when it has errors (the daemon keeps the previous one),
     ///   or any other error when it cannot be read at all.
-    func loadConfiguration() async throws -> Configuration
+    func loadConfiguration(at now: Timestamp) async throws -> Configuration
 
     /// The next calendar time after `now` at which a job may become due; `nil` when only sizes can make one due.
     func nextDeadline(after now: Timestamp, in configuration: Configuration) -> Deadline?

@@ -1,7 +1,8 @@
 import LogrotateConfig
 
 /// One unit of rotation: the logs of a block that must rotate together (`sharedscripts`, `firstaction`,
-/// `lastaction`), or one log of a block whose logs are independent, so that they rotate concurrently.
+/// `lastaction`), or up to `chunkSize` due logs of a block whose logs are independent, so that a block with many
+/// due logs rotates on every core while each job pays its block's checks once.
 ///
 /// Two jobs are the same job when they rotate the same log (or the same shared block).
 public struct RotationJob: Hashable, Sendable, CustomStringConvertible {
@@ -22,8 +23,16 @@ public struct RotationJob: Hashable, Sendable, CustomStringConvertible {
             let place = "\(block.patternText) (\(block.location.file):\(block.location.line))"
             return [RotationJob(block: block, logs: blockLogs, blockLogs: blockLogs, description: place)]
         }
-        return due.map { RotationJob(block: block, logs: [$0], blockLogs: blockLogs, description: $0) }
+        return stride(from: 0, to: due.count, by: chunkSize).map { start in
+            let logs = Array(due[start..<min(start + chunkSize, due.count)])
+            let description =
+                logs.count == 1 ? logs[0] : "\(logs[0]) and \(logs.count - 1) more of \(block.patternText)"
+            return RotationJob(block: block, logs: logs, blockLogs: blockLogs, description: description)
+        }
     }
+
+    /// Due logs of an independent block rotated by one job: four of `BlockPass`'s batches.
+    static let chunkSize = 256
 
     public static func == (lhs: RotationJob, rhs: RotationJob) -> Bool {
         lhs.description == rhs.description

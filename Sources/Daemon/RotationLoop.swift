@@ -80,7 +80,7 @@ struct RotationLoop<Driver: RotationDriver> {
     private mutating func reload() async {
         service.notifier.reloading()
         do {
-            configuration = try await service.driver.loadConfiguration()
+            configuration = try await service.driver.loadConfiguration(at: service.clock.now())
             refreshWatches()
             timer?.task.cancel()
             timer = nil

@@ -77,7 +77,7 @@ public struct RotationService<Driver: RotationDriver>: Service {
 
     private func initialConfiguration() async throws -> Driver.Configuration {
         do {
-            return try await driver.loadConfiguration()
+            return try await driver.loadConfiguration(at: clock.now())
         } catch let rejection as ConfigurationRejected {
             log(rejection)
             throw rejection

@@ -22,10 +22,10 @@ public struct StatusReport: Sendable {
         let quiet = RunReporter(forwardingTo: { _, _ in })
         let loaded = rotation.loadConfiguration(configPaths, reporter: quiet)
         let state = StateStore(path: statePath, fileSystem: rotation.fileSystem).read(reporter: quiet)
-        let blocks = DaemonConfiguration(blocks: loaded.blocks).logsByBlock(
-            fileSystem: rotation.fileSystem,
-            reporter: quiet
-        )
+        let blocks = zip(
+            loaded.blocks,
+            DaemonConfiguration.expand(loaded.blocks, fileSystem: rotation.fileSystem, reporter: quiet)
+        ).map { (block: $0, logs: $1) }
         var logs = blocks.flatMap { block, logs in
             logs.map { log in
                 LogOutlook(

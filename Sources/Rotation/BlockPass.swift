@@ -35,15 +35,24 @@ public struct BlockPass {
         }
     }
 
-    /// Rotates what is due among `logs`; returns the logs that exist (used state entries).
-    mutating func rotate(_ logs: [String], state: inout StateFile) -> Set<String> {
-        guard let decided = decide(logs, state: &state) else { return [] }
+    /// Rotates what is due among `logs` (printing the plan instead in a dry run), recording each rotated log in
+    /// `state`: the one block rotation of `rotate`, `rotate -d` and the daemon's jobs, which differ only in where
+    /// `state` comes from and goes. `blockLogs` (by default `logs`) are the block's logs its `olddir` checks cover.
+    /// Returns what was decided and renamed; `nil` when the block was dropped.
+    @discardableResult
+    public mutating func rotate(
+        _ logs: [String],
+        blockLogs: [String]? = nil,
+        state: inout StateFile
+    ) -> BlockRotation? {
+        guard let decided = decide(logs, blockLogs: blockLogs, state: &state) else { return nil }
+        var rotation = BlockRotation(decided: decided)
         if options.dryRun {
             show(plan(decided.due))
         } else {
-            executeInBatches(decided.due, state: &state)
+            executeInBatches(decided.due, state: &state, into: &rotation)
         }
-        return decided.used
+        return rotation
     }
 
     /// Decides each of `logs` as `rotate` does, adding a state entry for a log seen first; `nil` when the block is
@@ -104,10 +113,10 @@ public struct BlockPass {
 
     /// Plans and executes the due logs: in one plan with `sharedscripts` (its scripts span every log), else batch by
     /// batch, `firstaction` with the first batch and `lastaction` with the last; a failed `firstaction` stops all.
-    private func executeInBatches(_ due: [DueLog], state: inout StateFile) {
+    /// Adds each log's outcome and the files renamed (whose writers were checked already) to `rotation`.
+    private func executeInBatches(_ due: [DueLog], state: inout StateFile, into rotation: inout BlockRotation) {
         var view = FileView(run.fileSystem)
-        var renamed: [RotatedFile] = []
-        defer { reportStaleWriters(of: renamed) }
+        defer { reportStaleWriters(of: rotation.renamed) }
         let size = batchSize(forLogCount: due.count)
         let starts = Array(stride(from: 0, to: max(due.count, 1), by: size))
         for (number, start) in starts.enumerated() {
@@ -119,7 +128,8 @@ public struct BlockPass {
             let plan = Planner.plan(block: block, logs: batch, view: &view, now: now, options: planning)
             let report = execute(plan)
             view.settle()
-            renamed += unsignalledRenames(plan, due: batch)
+            rotation.renamed += unsignalledRenames(plan, due: batch)
+            rotation.outcomes += report.logs
             record(report, in: &state)
             if report.firstActionFailed { return }
         }
@@ -262,6 +272,16 @@ public struct BlockPass {
             state[outcome.log.string] = now
         }
     }
+}
+
+/// What rotating a block's logs did.
+public struct BlockRotation: Sendable {
+    /// What deciding found.
+    public var decided: DecidedLogs
+    /// How each planned log ended (none in a dry run).
+    public var outcomes: [LogOutcome] = []
+    /// The files renamed, for a later look at processes still writing them.
+    public var renamed: [RotatedFile] = []
 }
 
 /// What deciding a block's logs found.

@@ -1,5 +1,6 @@
 import LogrotateConfig
 import Platform
+import Scheduling
 import SystemPackage
 
 /// logrotate's checks of `olddir` for each log of a block: the directory must exist (unless `createolddir`) and,
@@ -24,9 +25,11 @@ struct OldDirectoryCheck {
     let requiresTrustedPath: Bool
 
     /// The first problem found among `logs`, in logrotate's wording; `nil` when every log may use its olddir.
+    /// Logs of one directory share their olddir and its checks, so each directory is checked once.
     func problem(for logs: [String]) -> String? {
         guard settings.oldDir != nil else { return nil }
-        for log in logs {
+        var checked: Set<String> = []
+        for log in logs where checked.insert(Dueness.parentDirectory(of: log)).inserted {
             if let problem = problem(for: FilePath(log)) { return problem }
         }
         return nil

@@ -106,7 +106,7 @@ public struct RotationRun: Sendable {
         var used: Set<String> = []
         for (block, logs) in zip(configuration.blocks, logs) {
             var pass = BlockPass(run: self, block: block, options: options, reporter: reporter)
-            used.formUnion(pass.rotate(logs, state: &state))
+            used.formUnion(pass.rotate(logs, state: &state)?.decided.used ?? [])
         }
         return used
     }

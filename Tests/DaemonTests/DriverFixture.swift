@@ -3,14 +3,17 @@ import Foundation
 import Glibc
 import Platform
 import PlatformTesting
+import Synchronization
 import SystemPackage
 
 /// A temp dir holding a configuration (`@DIR@` replaced by the dir), a state file and logs, with a `LogrotateDriver`
-/// on them whose log lines are recorded.
+/// on them whose log lines are recorded. The configuration is loaded once, at the first time a helper is given, and
+/// kept, as the daemon keeps it between reloads.
 struct DriverFixture {
     let directory: TempDirectory
     let log = LineStore()
     let driver: LogrotateDriver
+    private let loaded = LoadedConfiguration()
 
     /// `state` maps log names to `YYYY-MM-DD HH:MM` local times; `files` maps log names to their contents.
     init(config: String, state: [String: String] = [:], files: [String: String] = [:], dryRun: Bool = false) throws {
@@ -48,30 +51,43 @@ struct DriverFixture {
     /// The state file's text, `nil` when there is none.
     var stateText: String? { try? String(contentsOf: directory.url.appending(path: "status"), encoding: .utf8) }
 
+    /// The configuration, loaded at `now` the first time.
+    func configuration(at now: Timestamp) async throws -> DaemonConfiguration {
+        if let configuration = loaded.value.withLock({ $0 }) { return configuration }
+        let configuration = try await driver.loadConfiguration(at: now)
+        loaded.value.withLock { $0 = configuration }
+        return configuration
+    }
+
     /// The names of the jobs due at `time`.
     func due(at time: String) async throws -> [String] {
-        let configuration = try await driver.loadConfiguration()
-        return await driver.dueJobs(at: Timestamp(seconds: epoch(time)), in: configuration, touched: nil).map(
-            \.description
-        )
+        let now = Timestamp(seconds: epoch(time))
+        return await driver.dueJobs(at: now, in: try await configuration(at: now), touched: nil).map(\.description)
     }
 
     /// Rotates every job due at `time`.
     func rotateDue(at time: String) async throws {
-        let configuration = try await driver.loadConfiguration()
         let now = Timestamp(seconds: epoch(time))
+        let configuration = try await configuration(at: now)
         for job in await driver.dueJobs(at: now, in: configuration, touched: nil) {
             await driver.rotate(job, at: now, in: configuration)
         }
     }
 
-    /// The next deadline after `time`, as a local `YYYY-MM-DD HH:MM`.
+    /// The next deadline after the daemon's check at `time` (which rotates what is due then), as a local
+    /// `YYYY-MM-DD HH:MM`.
     func nextDeadline(after time: String) async throws -> String? {
-        let configuration = try await driver.loadConfiguration()
-        return driver.nextDeadline(after: Timestamp(seconds: epoch(time)), in: configuration).map {
+        try await rotateDue(at: time)
+        let now = Timestamp(seconds: epoch(time))
+        return driver.nextDeadline(after: now, in: try await configuration(at: now)).map {
             LocalTime(epochSeconds: $0.time.seconds).description
         }
     }
+}
+
+/// The configuration a fixture loaded, kept across its helpers.
+private final class LoadedConfiguration: Sendable {
+    let value = Mutex<DaemonConfiguration?>(nil)
 }
 
 /// `YYYY-MM-DD HH:MM` in the current local zone as Unix seconds.

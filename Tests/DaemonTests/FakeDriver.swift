@@ -47,7 +47,7 @@ final class FakeDriver: RotationDriver {
 
     var maxConcurrentRotations: Int { state.withLock { $0.maxRunning } }
 
-    func loadConfiguration() async throws -> Int {
+    func loadConfiguration(at now: Timestamp) async throws -> Int {
         let version = state.withLock { state in
             defer { state.loadCount += 1 }
             return state.script.loads[min(state.loadCount, state.script.loads.count - 1)]

@@ -46,8 +46,8 @@ import Testing
                 files: ["h.log": "", "d.log": ""]
             )
             defer { fixture.directory.remove() }
-            let configuration = try await fixture.driver.loadConfiguration()
             let springNow = Timestamp(seconds: epoch("2026-03-29 01:30"))
+            let configuration = try await fixture.driver.loadConfiguration(at: springNow)
             // 02:00 does not exist: the top of the next hour is 03:00 CEST, one real hour after 01:00 CET … 02:00.
             let spring = fixture.driver.nextDeadline(after: springNow, in: configuration)
             #expect(spring?.time.seconds == epoch("2026-03-29 03:00"))
@@ -60,9 +60,10 @@ import Testing
             )
             defer { daily.directory.remove() }
             // 02:30 CEST (00:30 UTC): 02:xx CET is the same clock hour as the last rotation, so 03:00 CET is next.
+            let fallNow = Timestamp(seconds: 1_792_888_200)
             let fall = daily.driver.nextDeadline(
-                after: Timestamp(seconds: 1_792_888_200),
-                in: try await daily.driver.loadConfiguration()
+                after: fallNow,
+                in: try await daily.driver.loadConfiguration(at: fallNow)
             )
             #expect(fall?.time.seconds == 1_792_893_600)
         }
@@ -80,7 +81,9 @@ import Testing
             #expect(await clock.armed.wait { $0.contains(Timestamp(seconds: epoch("2026-11-30 00:00"))) })
             clock.advance(to: epoch("2026-11-29 11:30"))
             harness.triggers.yield(.deadline(Timestamp(seconds: epoch("2026-11-29 11:30"))))
-            #expect(await fixture.log.wait { $0.contains { $0.contains("which is less than a day ago") } })
+            #expect(
+                await fixture.log.wait { $0.contains { $0.contains("calendar check at 2026-11-29 11:30: 0 logs due") } }
+            )
             try await harness.shutDown()
             #expect(await fixture.log.lines.filter { $0.contains("Rotated") }.count == 1)
             #expect(fixture.names == ["a.log", "a.log.1", "status"])
@@ -105,8 +108,9 @@ import Testing
             state: ["a.log": "2026-11-29 10:00"],
             files: ["a.log": "x\n"]
         ) { fixture throws in
-            #expect(try await fixture.due(at: "2026-11-28 08:00") == [fixture.path("a.log")])
+            try await fixture.rotateDue(at: "2026-11-28 08:00")
             #expect(await fixture.log.wait { $0.contains { $0.contains("last rotated in the future") } })
+            #expect(fixture.names == ["status"], "rotated with rotate 0: nothing kept")
         }
     }
 
@@ -123,11 +127,8 @@ import Testing
 
     @Test func globWithSizeRulesOnly_isRescannedHourly() async throws {
         try await withFixtureInUTC(config: "@DIR@/*.log {\n size 1M\n}\n") { fixture throws in
-            let configuration = try await fixture.driver.loadConfiguration()
-            let next = fixture.driver.nextDeadline(
-                after: Timestamp(seconds: epoch("2026-11-29 10:20")),
-                in: configuration
-            )
+            let now = Timestamp(seconds: epoch("2026-11-29 10:20"))
+            let next = fixture.driver.nextDeadline(after: now, in: try await fixture.driver.loadConfiguration(at: now))
             #expect(
                 next == Deadline(time: Timestamp(seconds: epoch("2026-11-29 11:00")), label: "rescan of glob patterns")
             )
@@ -155,7 +156,9 @@ import Testing
                 """
         )
         defer { fixture.directory.remove() }
-        let watches = fixture.driver.sizeWatches(in: try await fixture.driver.loadConfiguration())
+        let watches = fixture.driver.sizeWatches(
+            in: try await fixture.driver.loadConfiguration(at: Timestamp(seconds: 0))
+        )
         #expect(
             watches == [
                 SizeWatch(path: fixture.directory.path("size.log"), limit: 10_240),
@@ -204,6 +207,8 @@ import Testing
     @Test func configurationWithErrors_isRejected() async throws {
         let fixture = try DriverFixture(config: "@DIR@/a.log {\n rotate five\n}\n")
         defer { fixture.directory.remove() }
-        await #expect(throws: ConfigurationRejected.self) { try await fixture.driver.loadConfiguration() }
+        await #expect(throws: ConfigurationRejected.self) {
+            try await fixture.driver.loadConfiguration(at: Timestamp(seconds: 0))
+        }
     }
 }

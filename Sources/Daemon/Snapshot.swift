@@ -1,0 +1,167 @@
+import LogrotateConfig
+import Platform
+import Rotation
+import Scheduling
+import SystemPackage
+
+/// What the daemon knows about its logs between surveys: each block's expanded logs, the state entries, and when
+/// each log with a time rule is next worth checking.
+///
+/// A survey builds it (at start, on reload, at the hourly rescan of glob patterns); after that it changes only by
+/// what happened (a job's outcome, a state file another program changed), so the cost of an event follows what
+/// changed, never the number of logs. Pure: it touches no file.
+struct Snapshot: Sendable {
+    /// The configuration's blocks, in order.
+    let blocks: [LogBlock]
+    /// Each block's logs, patterns expanded by the last survey, duplicates dropped as `rotate` drops them.
+    private(set) var logsOfBlock: [[String]]
+    /// The block (index in `blocks`) each log belongs to.
+    private(set) var blockOfLog: [String: Int] = [:]
+    /// The state as the daemon knows it: the file's entries as last read, with this daemon's changes applied.
+    private(set) var state: StateFile
+    /// Logs whose entry changed here and is not yet in the state file.
+    private(set) var unsaved: Set<String> = []
+    /// The calendar wake-ups of logs with a time rule.
+    private var triggers = TriggerQueue()
+    /// When glob patterns are next expanded again (files created since match them), if any block has one.
+    private(set) var nextRescan: Int64?
+
+    /// The snapshot of `blocks` whose logs are `logsOfBlock`, with `state` as read, at `now`. A log without an entry
+    /// gets one at `now`'s hour (logrotate's `findState`), to be saved.
+    init(blocks: [LogBlock], logsOfBlock: [[String]], state: StateFile, now: Int64) {
+        self.blocks = blocks
+        self.logsOfBlock = logsOfBlock
+        self.state = state
+        adopt(logsOfBlock, now: now)
+    }
+
+    /// Takes the logs of a new expansion of the same blocks (the hourly rescan): new logs get their entry and
+    /// trigger, vanished ones lose their trigger (their entry stays, as logrotate keeps it).
+    mutating func rescanned(_ logs: [[String]], now: Int64) {
+        let current = Set(logs.joined())
+        for log in blockOfLog.keys where !current.contains(log) { triggers.remove(log) }
+        logsOfBlock = logs
+        blockOfLog = [:]
+        adopt(logs, now: now)
+    }
+
+    private mutating func adopt(_ logs: [[String]], now: Int64) {
+        let hour = LocalTime(epochSeconds: now)
+        for (index, logs) in logs.enumerated() {
+            for log in logs {
+                blockOfLog[log] = index
+                if state.lastRotated(for: log, creatingAt: hour).created { unsaved.insert(log) }
+                schedule(log, now: now, afterPeriodEnd: false)
+            }
+        }
+        let hasGlobs = blocks.contains { $0.patterns.contains { $0.contains { "*?[".contains($0) } } }
+        nextRescan = hasGlobs ? (now / 3600 + 1) * 3600 : nil
+    }
+
+    /// The earliest calendar wake-up: a log's trigger or the glob rescan.
+    mutating func nextDeadline() -> Deadline? {
+        let log = triggers.first().map { first in
+            let frequency = blocks[blockOfLog[first.log] ?? 0].settings.criterion.frequency
+            return Deadline(
+                time: Timestamp(seconds: first.time),
+                label: "\(first.log) \(frequency.map(LogOutlook.name) ?? "")"
+            )
+        }
+        guard let nextRescan, nextRescan < log?.time.seconds ?? .max else { return log }
+        return Deadline(time: Timestamp(seconds: nextRescan), label: "rescan of glob patterns")
+    }
+
+    /// Removes and returns the logs whose calendar trigger is at or before `now`.
+    mutating func takeDue(at now: Int64) -> [String] {
+        triggers.popDue(atOrBefore: now)
+    }
+
+    /// Whether the glob patterns are due for expanding again at `now`.
+    func needsRescan(at now: Int64) -> Bool {
+        nextRescan.map { $0 <= now } ?? false
+    }
+
+    /// The files whose size can make a log due, with the size that does.
+    var sizeWatches: [SizeWatch] {
+        zip(blocks, logsOfBlock).flatMap { block, logs in
+            LogOutlook.watchLimit(block.settings).map { limit in
+                logs.map { SizeWatch(path: FilePath($0), limit: limit) }
+            }
+                ?? []
+        }
+    }
+
+    /// The jobs that rotate `logs` (grouped by block, in configuration order), see `RotationJob.jobs`.
+    func jobs(for logs: some Sequence<String>) -> [RotationJob] {
+        var byBlock: [Int: [String]] = [:]
+        for log in logs {
+            if let index = blockOfLog[log] { byBlock[index, default: []].append(log) }
+        }
+        return byBlock.keys.sorted().flatMap { index in
+            RotationJob.jobs(block: blocks[index], blockLogs: logsOfBlock[index], due: byBlock[index]!)
+        }
+    }
+
+    /// The state entries of `logs`, for a job to decide and record on.
+    func entries(of logs: [String]) -> StateFile {
+        StateFile(entries: logs.compactMap { log in state[log].map { StateFile.Entry(path: log, lastRotated: $0) } })
+    }
+
+    /// Takes what a job recorded for its `logs` (rotations, new entries) and schedules their next check after `now`.
+    mutating func settle(_ logs: [String], recorded: StateFile, now: Int64) {
+        for log in logs {
+            if let time = recorded[log], time != state[log] {
+                state[log] = time
+                unsaved.insert(log)
+            }
+            schedule(log, now: now, afterPeriodEnd: true)
+        }
+    }
+
+    /// Takes entries another program wrote to the state file (a manual `rotate`) for logs this daemon has no
+    /// unsaved change for and is not rotating, and reschedules them.
+    mutating func merge(_ file: StateFile, except busy: Set<String>, now: Int64) {
+        for entry in file.entries where !unsaved.contains(entry.path) && !busy.contains(entry.path) {
+            guard blockOfLog[entry.path] != nil, state[entry.path] != entry.lastRotated else { continue }
+            state[entry.path] = entry.lastRotated
+            schedule(entry.path, now: now, afterPeriodEnd: false)
+        }
+    }
+
+    /// The unsaved entries, now considered saved.
+    mutating func takeUnsaved() -> [StateFile.Entry] {
+        defer { unsaved = [] }
+        return unsaved.compactMap { log in state[log].map { StateFile.Entry(path: log, lastRotated: $0) } }
+    }
+
+    /// Puts back entries whose save failed.
+    mutating func markUnsaved(_ entries: [StateFile.Entry]) {
+        unsaved.formUnion(entries.map(\.path))
+    }
+
+    /// Schedules the next calendar check of `log` (logs without a time rule have none): the end of its period, or,
+    /// `afterPeriodEnd` (it was just checked), the end of the next period when the current one has ended.
+    private mutating func schedule(_ log: String, now: Int64, afterPeriodEnd: Bool) {
+        guard let index = blockOfLog[log], let frequency = blocks[index].settings.criterion.frequency else {
+            return triggers.remove(log)
+        }
+        let last = state[log]
+        let time =
+            afterPeriodEnd
+            ? LogOutlook.nextCalendarCheck(frequency, lastRotated: last, now: now)
+            : Schedule.nextDeadline(
+                after: LocalTime(epochSeconds: now),
+                frequency: frequency,
+                lastRotated: last ?? LocalTime(epochSeconds: now).truncatedToHour
+            )
+        triggers.schedule(log, at: time)
+    }
+}
+
+extension RotationCriterion {
+    /// The calendar frequency of a time rule; `nil` for a size rule.
+    var frequency: Frequency? {
+        if case .time(let frequency) = self { return frequency }
+        return nil
+    }
+}
