@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+extension HostileFixture {
+    /// Rotates with `directives` and checks what must hold whatever was planted at `planted` (paths): the run ends
+    /// before the timeout, nothing outside `logs/` changes, the victim's content is not copied into `logs/` nor mailed,
+    /// and a failing run that was not killed names a planted path on standard error.
+    @discardableResult
+    func expectSafeRotation(
+        _ directives: String,
+        planted: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> CommandResult {
+        let before = OutsideSnapshot(of: self)
+        let result = try await rotate(directives)
+        #expect(!result.timedOut, "the run was killed at the timeout", sourceLocation: sourceLocation)
+        #expect(OutsideSnapshot(of: self).changes(since: before) == [], sourceLocation: sourceLocation)
+        #expect(victimCopies == [], "the victim was copied into logs/", sourceLocation: sourceLocation)
+        #expect(!mailed.contains(secret), "the victim was mailed", sourceLocation: sourceLocation)
+        if result.status != 0 && !result.timedOut {
+            #expect(
+                planted.contains { result.standardError.contains($0) },
+                "the refusal does not name \(planted): \(result.standardError)",
+                sourceLocation: sourceLocation
+            )
+        }
+        return result
+    }
+
+    /// ``expectSafeRotation(_:planted:sourceLocation:)``, and the run must refuse: a non-zero status with `planted`
+    /// named on standard error.
+    func expectRefusal(
+        _ directives: String,
+        planted: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let result = try await expectSafeRotation(directives, planted: [planted], sourceLocation: sourceLocation)
+        #expect(result.status != 0, "no refusal of \(planted)", sourceLocation: sourceLocation)
+        #expect(result.standardError.contains(planted), "\(result.standardError)", sourceLocation: sourceLocation)
+    }
+}
