@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     ROOT/          root 0755
 ///       victim       root 0644, known content: what a hostile name points at
-///       rootonly/    root 0700, one file: a directory the owner of logs/ cannot enter
+///       rootonly/    root 0700, keep (a copy of victim): a directory the owner of logs/ cannot enter
 ///       logs/        the hostile user's 0755 directory: app.log and its generations
 ///       run/         root 0755: configuration, state file, mail and compressor scripts, mail captured
 final class HostileFixture {
@@ -15,7 +15,7 @@ final class HostileFixture {
     var victim: String { root + "/victim" }
     var rootOnly: String { root + "/rootonly" }
     var run: String { root + "/run" }
-    /// What `victim` holds: unique, so a copy of it anywhere is recognised.
+    /// What `victim` and `rootonly/keep` hold: unique, so a copy of either is recognised anywhere.
     let secret = "precious \(UUID().uuidString)\n"
 
     /// The rotation clock (`--now`): 2026-01-15 12:00 UTC; the fixture's files are a day older.
@@ -33,10 +33,11 @@ final class HostileFixture {
             chmod(path, mode_t(mode))
         }
         try Data(secret.utf8).write(to: URL(fileURLWithPath: victim))
-        try Data("root only\n".utf8).write(to: URL(fileURLWithPath: rootOnly + "/keep"))
+        try Data(secret.utf8).write(to: URL(fileURLWithPath: rootOnly + "/keep"))
         try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: 946_684_800)], ofItemAtPath: victim)
         chown(logs, user.uid, user.gid)
-        try writeScript("mail", "cat >> '\(run)/mailed'")
+        // At most 1 MB per message: a mailed FIFO never ends.
+        try writeScript("mail", "head -c 1000000 >> '\(run)/mailed'")
         try writeScript("compressor", "cat")
         let files = (["app.log"] + generations).map { "'\($0)'" }.joined(separator: " ")
         try await plant("for f in \(files); do echo \"$f\" > \"$f\"; done; touch -d '2026-01-14 12:00Z' \(files)")
@@ -52,14 +53,15 @@ final class HostileFixture {
     }
 
     /// `logrotated rotate -f` with a block for `app.log` holding `directives`, at ``now`` in UTC, mailing with
-    /// `run/mail`; killed after 10 s (a run takes well under a second).
+    /// `run/mail`; killed after 10 s (a run takes well under a second). Files it writes are limited to 64 MiB: copying
+    /// a FIFO that a writer keeps feeding would otherwise fill the disk until the timeout.
     func rotate(_ directives: String) async throws -> CommandResult {
         let config = run + "/c.conf"
         try Data("\(log) {\n\(directives)\n}\n".utf8).write(to: URL(fileURLWithPath: config))
         let arguments = ["rotate", "-f", "--now", "\(Self.now)", "-s", run + "/state", "-m", run + "/mail", config]
         return try await CommandRunner.run(
-            CommandRunner.logrotated,
-            arguments,
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "ulimit -f 65536; exec \"$0\" \"$@\"", CommandRunner.logrotated.path] + arguments,
             environment: ["TZ": "UTC"],
             timeout: .seconds(10)
         )

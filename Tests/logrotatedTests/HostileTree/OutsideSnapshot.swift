@@ -38,17 +38,28 @@ struct OutsideSnapshot {
 }
 
 extension HostileFixture {
-    /// The regular files under `logs/` holding the victim's content (`.gz` files decompressed): what a rotation that
-    /// followed a planted name copied where the hostile user can read it.
+    /// The regular files under `logs/` holding the victim's (or `rootonly/keep`'s) content (`.gz` files
+    /// decompressed), other than planted hard links to them: what a rotation that followed a planted name copied
+    /// where the hostile user can read it.
     var victimCopies: [String] {
+        let originals = Set([victim, rootOnly + "/keep"].map { inode(of: attributes(of: $0)) })
         let enumerator = FileManager.default.enumerator(atPath: logs)
         var found: [String] = []
-        while let name = enumerator?.nextObject() as? String {
+        while let name = enumerator?.nextObject() as? String, let attributes = enumerator?.fileAttributes {
             let path = logs + "/" + name
-            guard (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
+            guard attributes[.type] as? FileAttributeType == .typeRegular, !originals.contains(inode(of: attributes))
+            else { continue }
             if contents(of: path).contains(secret) { found.append(path) }
         }
         return found
+    }
+
+    private func attributes(of path: String) -> [FileAttributeKey: Any] {
+        (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+    }
+
+    private func inode(of attributes: [FileAttributeKey: Any]) -> String {
+        "\(attributes[.systemNumber] ?? "?") \(attributes[.systemFileNumber] ?? "?")"
     }
 
     private func contents(of path: String) -> String {

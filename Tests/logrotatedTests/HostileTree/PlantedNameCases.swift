@@ -106,7 +106,7 @@ struct RotationVariant: Sendable {
             label: "mail",
             directives: "rotate 3\nmail admin@example.org",
             generations: numbered(""),
-            touchedNames: ["app.log.4"]
+            touchedNames: ["app.log.3", "app.log.4"]
         ),
         RotationVariant(
             label: "mailfirst",

@@ -5,9 +5,7 @@ extension HostileTree {
     /// Every block variant, with a symlink, a FIFO or a directory planted at each name its rotation touches.
     @Suite struct PlantedNames {
         @Test(arguments: PlantedName.all)
-        func rotate_whenTouchedNameIsPlanted_changesNothingOutsideAndNamesItWhenRefusing(_ planted: PlantedName)
-            async throws
-        {
+        func rotate_whenTouchedNameIsPlanted_keepsOutsideAndNamesIt(_ planted: PlantedName) async throws {
             let fixture = try await HostileFixture(generations: planted.variant.generations)
             // The plant is old (the link itself, not its target), so maxage removes it whichever of the two it reads.
             try await fixture.plant(
