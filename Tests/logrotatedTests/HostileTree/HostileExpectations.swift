@@ -4,7 +4,8 @@ import Testing
 extension HostileFixture {
     /// Rotates with `directives` and checks what must hold whatever was planted at `planted` (paths): the run ends
     /// before the timeout, nothing outside `logs/` changes, the victim's content is not copied into `logs/` nor mailed,
-    /// and a failing run that was not killed names a planted path on standard error.
+    /// and a run fails exactly when it names a planted path on standard error (a refusal; runs killed at the timeout
+    /// print nothing).
     @discardableResult
     func expectSafeRotation(
         _ directives: String,
@@ -17,9 +18,15 @@ extension HostileFixture {
         #expect(OutsideSnapshot(of: self).changes(since: before) == [], sourceLocation: sourceLocation)
         #expect(victimCopies == [], "the victim was copied into logs/", sourceLocation: sourceLocation)
         #expect(!mailed.contains(secret), "the victim was mailed", sourceLocation: sourceLocation)
+        let namesPlanted = planted.contains { result.standardError.contains($0) }
+        #expect(
+            result.status != 0 || !namesPlanted,
+            "a refusal that does not fail the run: \(result.standardError)",
+            sourceLocation: sourceLocation
+        )
         if result.status != 0 && !result.timedOut {
             #expect(
-                planted.contains { result.standardError.contains($0) },
+                namesPlanted,
                 "the refusal does not name \(planted): \(result.standardError)",
                 sourceLocation: sourceLocation
             )

@@ -7,12 +7,16 @@ struct HostileUser: Sendable {
     let uid: uid_t
     let gid: gid_t
 
-    /// The account, created once per test run; concurrent runs may race on `useradd`, so its status is not trusted:
-    /// the account is looked up again afterwards.
+    /// The account, created once per test run. Concurrent test runs may race on `useradd` (one creates the account,
+    /// another finds it existing or the account files locked), so its status is not trusted: the account is looked up
+    /// after each of a few attempts.
     static let shared: Result<HostileUser, WriterError> = {
-        if let user = lookUp() { return .success(user) }
         let command = "useradd --system --no-create-home --shell /usr/sbin/nologin \(name)"
-        _ = try? CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+        for attempt in 0..<5 {
+            if let user = lookUp() { return .success(user) }
+            if attempt > 0 { usleep(200_000) }
+            _ = try? CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+        }
         return lookUp().map { .success($0) } ?? .failure(WriterError("cannot create the account \(name)"))
     }()
 
