@@ -13,7 +13,7 @@ extension HostileTree {
         func rotate_whenLogIsFifoWithEndlessWriter_endsWithoutReadingIt(_ directives: String) async throws {
             let fixture = try await HostileFixture()
             try await fixture.plant("rm app.log; mkfifo app.log")
-            let writer = try OwnerProcess(fixture, seconds: 20, "exec yes hostile > app.log")
+            let writer = try OwnerProcess(fixture, seconds: 40, "exec yes hostile > app.log")
             defer { writer.stop() }
             try await fixture.expectSafeRotation(directives, planted: [fixture.log, fixture.log + ".1"])
             expectNothingLarge(in: fixture)
@@ -22,7 +22,7 @@ extension HostileTree {
         @Test func delaycompress_whenGenerationIsFifoWithEndlessWriter_endsWithoutReadingIt() async throws {
             let fixture = try await HostileFixture()
             try await fixture.plant("rm app.log.1; mkfifo app.log.1")
-            let writer = try OwnerProcess(fixture, seconds: 20, "exec yes hostile > app.log.1")
+            let writer = try OwnerProcess(fixture, seconds: 40, "exec yes hostile > app.log.1")
             defer { writer.stop() }
             try await fixture.expectSafeRotation(
                 "rotate 3\ncompress\ndelaycompress",

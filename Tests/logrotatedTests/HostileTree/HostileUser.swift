@@ -38,7 +38,7 @@ struct HostileUser: Sendable {
             ["--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "/bin/sh", "-c", script],
             in: URL(fileURLWithPath: directory),
             environment: environment,
-            timeout: .seconds(10)
+            timeout: .seconds(30)
         )
     }
 }
