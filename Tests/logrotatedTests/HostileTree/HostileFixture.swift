@@ -53,8 +53,8 @@ final class HostileFixture {
     }
 
     /// `logrotated rotate -f` with a block for `app.log` holding `directives`, at ``now`` in UTC, mailing with
-    /// `run/mail`; killed after 30 s (a run takes well under a second, but the machine may be loaded). Files it writes are limited to 64 MiB: copying
-    /// a FIFO that a writer keeps feeding would otherwise fill the disk until the timeout.
+    /// `run/mail`; killed after 30 s (a run takes well under a second, but the machine may be loaded). Files it writes
+    /// are limited to 64 MiB: copying a FIFO that a writer keeps feeding would otherwise fill the disk until then.
     func rotate(_ directives: String) async throws -> CommandResult {
         let config = run + "/c.conf"
         try Data("\(log) {\n\(directives)\n}\n".utf8).write(to: URL(fileURLWithPath: config))

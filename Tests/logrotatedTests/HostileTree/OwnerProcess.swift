@@ -4,8 +4,11 @@ import Foundation
 /// loop. `timeout` bounds it even if the test never stops it; `stop()` (or `deinit`) ends it early.
 final class OwnerProcess {
     private let process = Process()
+    /// Kept so that the tree is removed only after the script stopped writing into it.
+    private let fixture: HostileFixture
 
     init(_ fixture: HostileFixture, seconds: Int, _ script: String) throws {
+        self.fixture = fixture
         let user = fixture.user
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = [

@@ -22,7 +22,7 @@ extension HostileTree {
             )
         }
 
-        @Test func rotate_whileOwnerSwapsOlddirWithSymlinkToRootOnly_createsNothingThere() async throws {
+        @Test func rotate_whileOwnerSwapsOlddirWithSymlinkToRootOnly_changesNothingOutside() async throws {
             let fixture = try await HostileFixture()
             try await fixture.plant("mkdir old")
             let swap = """
