@@ -40,7 +40,7 @@ struct RotationVariant: Sendable {
             touchedNames: ["app.log.3", "app.log.4"]
         ),
         RotationVariant(
-            label: "compress",
+            label: "compress, shred",
             directives: "rotate 3\ncompress\nshred",
             generations: numbered(".gz"),
             touchedNames: ["app.log.1", "app.log.1.gz", "app.log.3.gz", "app.log.4.gz"]
@@ -83,20 +83,20 @@ struct RotationVariant: Sendable {
             touchedNames: ["app.log", "app.log.1"]
         ),
         RotationVariant(
-            label: "dateext",
+            label: "dateext, shred",
             directives: "rotate 3\ndateext\nshred",
             generations: ["app.log-20260112", "app.log-20260113", "app.log-20260114"],
             touchedNames: ["app.log-\(HostileFixture.day)", "app.log-20260112"]
         ),
         RotationVariant(
-            label: "olddir",
+            label: "olddir, shred",
             directives: "rotate 3\nolddir old\nshred",
             generations: numbered(""),
             setup: "mkdir old; mv app.log.? old/",
             touchedNames: ["old/app.log.1", "old/app.log.4"]
         ),
         RotationVariant(
-            label: "maxage",
+            label: "maxage, shred",
             directives: "rotate 9\nmaxage 30\nshred",
             generations: numbered(""),
             setup: "touch -d 2000-01-01 app.log.2",
