@@ -6,6 +6,8 @@ struct CommandResult {
     var status: Int32
     var standardOutput: String
     var standardError: String
+    /// The program was still running at the timeout and was killed.
+    var timedOut = false
 }
 
 /// Helpers to run the built `logrotated` binary and other programs from tests.
@@ -35,29 +37,65 @@ enum CommandRunner {
         in directory: URL? = nil,
         environment: [String: String] = [:]
     ) throws -> CommandResult {
+        let child = try Child(executable, arguments, in: directory, environment: environment)
+        child.process.waitUntilExit()
+        return child.result(timedOut: false)
+    }
+
+    /// ``run(_:_:in:environment:)``, killing the program (SIGKILL, with its process group) when it still runs after
+    /// `timeout`; waits without holding a thread, so programs that hang in concurrent tests time out together.
+    static func run(
+        _ executable: URL,
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String] = [:],
+        timeout: Duration
+    ) async throws -> CommandResult {
+        let child = try Child(executable, arguments, in: directory, environment: environment)
+        let deadline = ContinuousClock.now + timeout
+        while child.process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        let timedOut = child.process.isRunning
+        if timedOut {
+            let pid = child.process.processIdentifier
+            if getpgid(pid) == pid { kill(-pid, SIGKILL) }
+            kill(pid, SIGKILL)
+        }
+        child.process.waitUntilExit()
+        return child.result(timedOut: timedOut)
+    }
+
+    /// A started program whose output goes to files (rather than pipes: no deadlock whatever the amount of output).
+    private final class Child {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessTimeZone.childEnvironment(from: ProcessInfo.processInfo.environment)
-            .merging(environment) { $1 }
-        // Files rather than pipes: no deadlock whatever the amount of output.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cmd-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out")
-        let errURL = scratch.appendingPathComponent("err")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus,
-            standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        )
+        var outURL: URL { scratch.appendingPathComponent("out") }
+        var errURL: URL { scratch.appendingPathComponent("err") }
+
+        init(_ executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String]) throws {
+            process.executableURL = executable
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = directory }
+            process.environment = ProcessTimeZone.childEnvironment(from: ProcessInfo.processInfo.environment)
+                .merging(environment) { $1 }
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            try Data().write(to: outURL)
+            try Data().write(to: errURL)
+            process.standardOutput = try FileHandle(forWritingTo: outURL)
+            process.standardError = try FileHandle(forWritingTo: errURL)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        deinit { try? FileManager.default.removeItem(at: scratch) }
+
+        /// What the exited program printed, and its status.
+        func result(timedOut: Bool) -> CommandResult {
+            CommandResult(
+                status: process.terminationStatus,
+                standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+                timedOut: timedOut
+            )
+        }
     }
 }
