@@ -37,18 +37,24 @@ extension LogrotateDriver {
 
     /// Saves the snapshot's unsaved entries when no job is running any more, or when the last save is a second old.
     private func saveIfDue(_ snapshot: SharedSnapshot, idle: Bool) {
-        let now = monotonicMicroseconds()
-        let due = lastSave.withLock { last in
-            guard idle || now - last >= 1_000_000 else { return false }
+        lastSave.withLock { last in
+            let now = monotonicMicroseconds()
+            guard idle || now - last >= 1_000_000 else { return }
             last = now
-            return true
+            write(snapshot, reporter: traceReporter(metadata: [:]))
         }
-        if due { save(snapshot, reporter: traceReporter(metadata: [:])) }
     }
 
     /// Writes the snapshot's unsaved entries into the state file (under its lock, keeping everything else in it; a
-    /// dry run's state lives in memory). Entries that could not be written stay unsaved for the next save.
+    /// dry run's state lives in memory), one save at a time. Entries that could not be written stay unsaved.
     func save(_ snapshot: SharedSnapshot, reporter: RunReporter) {
+        lastSave.withLock { last in
+            last = monotonicMicroseconds()
+            write(snapshot, reporter: reporter)
+        }
+    }
+
+    private func write(_ snapshot: SharedSnapshot, reporter: RunReporter) {
         let entries = snapshot.withLock { $0.takeUnsaved() }
         guard !entries.isEmpty else { return }
         let saved = state.update(reporter: reporter) { file in

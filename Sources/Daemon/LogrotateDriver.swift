@@ -20,7 +20,8 @@ public final class LogrotateDriver: RotationDriver {
     let state: any StateAccess
     /// Logs being rotated now: a job never rotates a log another job has in hand (even across a reload).
     let inFlight = Mutex<Set<String>>([])
-    /// When the state file was last written (monotonic microseconds), for coalescing saves.
+    /// When the state file was last written (monotonic microseconds), for coalescing saves; held while saving, so
+    /// this daemon's own saves never overlap.
     let lastSave = Mutex<UInt64>(0)
 
     /// A driver for `options`, with the rotator's effects (`rotation`) and messages going to `logger`.

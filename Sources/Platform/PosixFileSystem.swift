@@ -100,9 +100,11 @@ public struct PosixFileSystem: FileSystem {
         }
     }
 
+    /// The temporary name is unique to this write (`PATH.tmp-PID-RANDOM`), so two writers never take each other's
+    /// file, whoever holds which lock.
     public func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
-        let temporary = FilePath(path.string + ".tmp")
-        _ = system_unlink(temporary)
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let temporary = FilePath(path.string + ".tmp-\(ProcessIdentity.processID())-\(suffix)")
         let fd = try openNew(temporary, permissions: permissions, owner: nil, group: nil)
         do {
             defer { system_close(fd) }

@@ -10,6 +10,11 @@ public enum ProcessIdentity {
         system_getuid()
     }
 
+    /// `getpid()`.
+    public static func processID() -> Int32 {
+        system_getpid()
+    }
+
     /// `$HOME`, for `~/` in configuration paths.
     public static func homeDirectory() -> String? {
         system_getenv("HOME")

@@ -41,6 +41,7 @@ struct OldDirectoryCheck {
         guard let logDirectoryStatus = status(logDirectory) else {
             return settings.missingOK ? nil : "error verifying log file path \(logDirectory): No such file or directory"
         }
+        if requiresTrustedPath, let untrusted = untrustedPath(directory) { return untrusted }
         guard let oldStatus = status(directory) else {
             return settings.createOldDir == nil
                 ? "error verifying olddir path \(directory): No such file or directory" : nil
@@ -49,7 +50,7 @@ struct OldDirectoryCheck {
         if oldStatus.device != logDirectoryStatus.device && !copies {
             return "olddir \(directory) and log file \(log) are on different devices"
         }
-        return requiresTrustedPath ? untrustedPath(directory) : nil
+        return nil
     }
 
     /// Why someone other than root could redirect `directory`, or `nil` when only root can.

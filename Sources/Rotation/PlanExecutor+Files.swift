@@ -80,13 +80,20 @@ extension PlanExecutor {
         failure message: (PlatformError) -> String
     ) throws(StepFailure) -> Result {
         do {
+            return try body()
+        } catch  where error.code == .alreadyExists {
+            let backup = FilePath(target.string + context.plan.backupSuffix)
+            context.onEvent(.info("destination \(target) already exists, renaming to \(backup)"))
+            do {
+                try fileSystem.rename(target, to: backup, replace: false)
+            } catch {
+                let aside = "\(target) exists and cannot be moved aside to \(backup): \(error.reason)"
+                throw StepFailure(step: step, message: "\(message(error)) (\(aside))")
+            }
             do {
                 return try body()
-            } catch  where error.code == .alreadyExists {
-                let backup = FilePath(target.string + context.plan.backupSuffix)
-                context.onEvent(.info("destination \(target) already exists, renaming to \(backup)"))
-                try fileSystem.rename(target, to: backup, replace: false)
-                return try body()
+            } catch {
+                throw StepFailure(step: step, message: message(error))
             }
         } catch {
             throw StepFailure(step: step, message: message(error))

@@ -26,13 +26,26 @@ extension HostileFixture {
             sourceLocation: sourceLocation
         )
         if result.status != 0 && !result.timedOut {
+            // A refusal names the planted path, or a directory of `logs/` it lies in that was refused as a whole (an
+            // olddir someone else could redirect).
             #expect(
-                planted.contains { result.standardError.contains($0) },
+                planted.flatMap(namedCandidates).contains { result.standardError.contains($0) },
                 "the refusal does not name \(planted): \(result.standardError)",
                 sourceLocation: sourceLocation
             )
         }
         return result
+    }
+
+    /// `path` and the directories below `logs/` that contain it.
+    private func namedCandidates(_ path: String) -> [String] {
+        var candidates = [path]
+        var directory = (path as NSString).deletingLastPathComponent
+        while directory.hasPrefix(logs + "/") {
+            candidates.append(directory)
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return candidates
     }
 
     /// ``expectSafeRotation(_:planted:sourceLocation:)``, and the run must refuse: a non-zero status with `planted`
