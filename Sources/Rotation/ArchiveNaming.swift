@@ -57,19 +57,35 @@ public struct ArchiveNaming: Equatable, Sendable {
         directory.appending("\(base)\(suffix)\(fileExtension)\(compressed ? compressExtension : "")")
     }
 
-    /// The highest `N` among names `BASE.N EXT CE`: where `rotate -1` starts shifting.
+    /// The highest index logrotated gives a generation: 2^31−1.
+    ///
+    /// The rule for indices read from names: a generation `BASE.N EXT CE` is shifted to `N+1` only when `N+1` is at
+    /// most this bound; a name with a higher index (or more digits than `Int` holds) is left alone, with a warning.
+    /// logrotate 3.21 keeps indices in a C `int` (`findLastRotated`'s `sscanf("%d")`, the shift loop's `int i`), so
+    /// no tree it made holds a higher one, and rotating up to it takes one rotation a second for 68 years: on every
+    /// tree logrotate can handle, logrotated shifts what logrotate shifts. Such a name was made by someone else, and
+    /// starting the shift from it would plan one step per index up to it.
+    public static let maximumIndex = Int(Int32.max)
+
+    /// The generations `BASE.N EXT CE` among `names`: what `rotate -1` shifts, oldest last.
     ///
     /// Equivalent logrotate code: `logrotate.c findLastRotated`.
-    public func highestIndex(among names: [String]) -> Int? {
+    public func generations(among names: [String]) -> NumberedGenerations {
         let prefix = "\(base)."
         let suffix = fileExtension + compressExtension
-        return names.compactMap { name -> Int? in
-            guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else {
-                return nil
-            }
+        var found = NumberedGenerations()
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+            guard name.count > prefix.count + suffix.count else { continue }
             let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
-            return digits.allSatisfy { ("0"..."9").contains($0) } ? Int(digits) : nil
-        }.max()
+            guard digits.allSatisfy({ ("0"..."9").contains($0) }) else { continue }
+            if let index = Int(digits), index < Self.maximumIndex {
+                found.indices.append(index)
+            } else {
+                found.ignored.append(directory.appending(name))
+            }
+        }
+        found.indices.sort()
+        return found
     }
 
     /// The names `BASE DATE EXT [CE]` whose date matches `format`'s pattern, oldest first.
@@ -88,5 +104,18 @@ public struct ArchiveNaming: Equatable, Sendable {
             lhs.key == rhs.key ? lhs.name < rhs.name : lhs.key.lexicographicallyPrecedes(rhs.key)
         }
         return sorted.map { directory.appending($0.name) }
+    }
+}
+
+/// The numbered generations of a log found in its directory.
+public struct NumberedGenerations: Equatable, Sendable {
+    /// The indices of the names `BASE.N EXT CE`, ascending.
+    public var indices: [Int] = []
+    /// The names of that form whose index is beyond `ArchiveNaming.maximumIndex`: never shifted.
+    public var ignored: [FilePath] = []
+
+    public init(indices: [Int] = [], ignored: [FilePath] = []) {
+        self.indices = indices
+        self.ignored = ignored
     }
 }

@@ -123,6 +123,7 @@ public struct BlockPass {
 
     /// Reports the plan in logrotate's `-d` wording, changing nothing.
     public func show(_ plan: RotationPlan) {
+        for warning in plan.warnings { reporter.warning(warning) }
         for problem in plan.problems { reporter.error(problem.message) }
         for line in renderer.lines(for: plan) { reporter.debug(line) }
     }
@@ -204,6 +205,7 @@ public struct BlockPass {
             commandTimeout: options.commandTimeout
         )
         let renderer = self.renderer
+        for warning in plan.warnings { reporter.warning(warning) }
         return executor.execute(plan) { event in
             switch event {
             case .willRun(let index, _) where reporter.wantsDebug:
