@@ -57,7 +57,7 @@ public final class LogrotateDriver: RotationDriver {
                 }
             }
         }
-        let rescan = (now.seconds / 3600 + 1) * 3600
+        let rescan = (now.seconds / 3600).addingClamped(1).multipliedClamped(by: 3600)
         if configuration.hasGlobPatterns && rescan < next?.time.seconds ?? .max {
             return Deadline(time: Timestamp(seconds: rescan), label: "rescan of glob patterns")
         }
