@@ -1,6 +1,7 @@
 import LogrotateConfig
 import Platform
 import Rotation
+import SystemPackage
 
 /// The configuration the daemon runs with: the blocks of configuration paths read without errors.
 public struct DaemonConfiguration: Sendable {
@@ -13,8 +14,9 @@ public struct DaemonConfiguration: Sendable {
     }
 
     /// Each block with its logs, its patterns expanded now (a file created since the last check is found), every
-    /// block's before any is rotated, duplicates dropped as `rotate` drops them.
-    public func logsByBlock(fileSystem: any FileSystem, reporter: RunReporter) -> [(block: LogBlock, logs: [String])] {
+    /// block's before any is rotated, duplicates dropped as `rotate` drops them. The paths keep their bytes.
+    public func logsByBlock(fileSystem: any FileSystem, reporter: RunReporter) -> [(block: LogBlock, logs: [FilePath])]
+    {
         var discovery = LogDiscovery()
         return blocks.map { block in (block, discovery.logs(of: block, fileSystem: fileSystem, reporter: reporter)) }
     }

@@ -77,11 +77,11 @@ extension LogrotateDriver {
     }
 
     /// Marks `logs` as being rotated; returns those no other job has in hand.
-    private func claim(_ logs: [String]) -> [String] {
+    private func claim(_ logs: [FilePath]) -> [FilePath] {
         inFlight.withLock { inFlight in logs.filter { inFlight.insert($0).inserted } }
     }
 
-    private func release(_ logs: [String]) {
+    private func release(_ logs: [FilePath]) {
         inFlight.withLock { inFlight in inFlight.subtract(logs) }
     }
 }

@@ -18,7 +18,7 @@ public final class LogrotateDriver: RotationDriver {
     let logger: Logger
     let state: any StateAccess
     /// Logs being rotated now: a job never rotates a log another job has in hand (even across a reload).
-    let inFlight = Mutex<Set<String>>([])
+    let inFlight = Mutex<Set<FilePath>>([])
 
     /// A driver for `options`, with the rotator's effects (`rotation`) and messages going to `logger`.
     public init(options: DaemonOptions, rotation: RotationRun = RotationRun(), logger: Logger) {
@@ -51,7 +51,7 @@ public final class LogrotateDriver: RotationDriver {
         for (block, logs) in configuration.logsByBlock(fileSystem: rotation.fileSystem, reporter: reporter) {
             guard case .time(let frequency) = block.settings.criterion else { continue }
             for log in logs {
-                let time = LogOutlook.nextCalendarCheck(frequency, lastRotated: recorded[log], now: now.seconds)
+                let time = LogOutlook.nextCalendarCheck(frequency, lastRotated: recorded[log.string], now: now.seconds)
                 if time < next?.time.seconds ?? .max {
                     next = Deadline(time: Timestamp(seconds: time), label: "\(log) \(LogOutlook.name(of: frequency))")
                 }
@@ -67,7 +67,7 @@ public final class LogrotateDriver: RotationDriver {
     public func sizeWatches(in configuration: DaemonConfiguration) -> [SizeWatch] {
         configuration.logsByBlock(fileSystem: rotation.fileSystem, reporter: quietReporter()).flatMap { block, logs in
             LogOutlook.watchLimit(block.settings).map { limit in
-                logs.map { SizeWatch(path: FilePath($0), limit: limit) }
+                logs.map { SizeWatch(path: $0, limit: limit) }
             } ?? []
         }
     }
@@ -88,7 +88,7 @@ public final class LogrotateDriver: RotationDriver {
     ) -> [RotationJob] {
         let reporter = traceReporter(metadata: [:])
         let blocks = configuration.logsByBlock(fileSystem: rotation.fileSystem, reporter: reporter).filter { _, logs in
-            touched.map { touched in logs.contains { touched.contains(FilePath($0)) } } ?? true
+            touched.map { touched in logs.contains { touched.contains($0) } } ?? true
         }
         var jobs: [RotationJob] = []
         _ = state.update(reporter: reporter) { state in
@@ -100,7 +100,7 @@ public final class LogrotateDriver: RotationDriver {
                     reporter: reporter
                 )
                 guard let decided = pass.decide(logs, state: &state) else { continue }
-                jobs += RotationJob.jobs(block: block, blockLogs: logs, due: decided.due.map(\.path.string))
+                jobs += RotationJob.jobs(block: block, blockLogs: logs, due: decided.due.map(\.path))
             }
         }
         return jobs

@@ -36,7 +36,7 @@ public struct BlockPass {
     }
 
     /// Rotates what is due among `logs`; returns the logs that exist (used state entries).
-    mutating func rotate(_ logs: [String], state: inout StateFile) -> Set<String> {
+    mutating func rotate(_ logs: [FilePath], state: inout StateFile) -> Set<String> {
         guard let decided = decide(logs, state: &state) else { return [] }
         if options.dryRun {
             show(plan(decided.due))
@@ -48,9 +48,12 @@ public struct BlockPass {
 
     /// Decides each of `logs` as `rotate` does, adding a state entry for a log seen first; `nil` when the block is
     /// dropped because an `olddir` check fails for one of `blockLogs` (by default `logs`).
+    ///
+    /// The paths keep their bytes; the state file is keyed by their text (`FilePath.string`, invalid bytes
+    /// repaired), which is what the state file holds for them after a rotation.
     public mutating func decide(
-        _ logs: [String],
-        blockLogs: [String]? = nil,
+        _ logs: [FilePath],
+        blockLogs: [FilePath]? = nil,
         state: inout StateFile
     ) -> DecidedLogs? {
         reporter.debug("")
@@ -64,8 +67,8 @@ public struct BlockPass {
         var decided = DecidedLogs()
         for path in logs {
             guard let status = consider(path, state: &state) else { continue }
-            decided.used.insert(path)
-            if let status = status.due { decided.due.append(DueLog(path: FilePath(path), status: status)) }
+            decided.used.insert(path.string)
+            if let status = status.due { decided.due.append(DueLog(path: path, status: status)) }
         }
         return decided
     }
@@ -134,7 +137,8 @@ public struct BlockPass {
     }
 
     /// Prints `considering log X` and the decision; `nil` when the log could not be `lstat`ed.
-    private mutating func consider(_ path: String, state: inout StateFile) -> Considered? {
+    private mutating func consider(_ log: FilePath, state: inout StateFile) -> Considered? {
+        let path = log.string
         reporter.debug("considering log \(path)")
         let refusal = parentDirectoryRefusal(path)
         if let refusal { show(refusal) }
@@ -142,7 +146,7 @@ public struct BlockPass {
         let (lastRotated, created) = state.lastRotated(for: path, creatingAt: LocalTime(epochSeconds: options.now))
         if created { reporter.debug("Creating new state") }
         guard refusal == nil else { return nil }
-        let status = lstat(path)
+        let status = lstat(log)
         let decision = Dueness.decide(
             path: path,
             pattern: block.patternText,
@@ -179,14 +183,14 @@ public struct BlockPass {
 
     private mutating func parentStatus(_ parent: String) -> Result<FileStatus, Errno> {
         if let lastParent, lastParent.path == parent { return lastParent.status }
-        let status = lstat(parent, follow: true)
+        let status = lstat(FilePath(parent), follow: true)
         lastParent = (parent, status)
         return status
     }
 
-    private func lstat(_ path: String, follow: Bool = false) -> Result<FileStatus, Errno> {
+    private func lstat(_ path: FilePath, follow: Bool = false) -> Result<FileStatus, Errno> {
         do {
-            guard let status = try run.fileSystem.status(of: FilePath(path), followSymlinks: follow) else {
+            guard let status = try run.fileSystem.status(of: path, followSymlinks: follow) else {
                 return .failure(.noSuchFileOrDirectory)
             }
             return .success(status)

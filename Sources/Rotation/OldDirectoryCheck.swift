@@ -16,10 +16,10 @@ struct OldDirectoryCheck {
     let fileSystem: any FileSystem
 
     /// The first problem found among `logs`, in logrotate's wording; `nil` when every log may use its olddir.
-    func problem(for logs: [String]) -> String? {
+    func problem(for logs: [FilePath]) -> String? {
         guard settings.oldDir != nil else { return nil }
         for log in logs {
-            if let problem = problem(for: FilePath(log)) { return problem }
+            if let problem = problem(for: log) { return problem }
         }
         return nil
     }

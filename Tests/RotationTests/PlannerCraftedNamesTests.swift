@@ -57,4 +57,34 @@ import Testing
         let removal = RotationStep.remove("/x/a.log.1", purpose: .oldLog, preremove: nil, erasure: .unlink)
         #expect(result.steps.contains { $0.step == removal } == expired)
     }
+
+    /// `/x/caf\xe9` followed by `suffix`: a name that is not UTF-8 (Latin-1 é).
+    private func latin1(_ suffix: String) -> FilePath {
+        FilePath(bytes: Array("/x/caf".utf8) + [0xE9] + Array(suffix.utf8))
+    }
+
+    @Test func plan_logNameNotUTF8_shiftsAndCompressesUnderTheSameBytes() throws {
+        let fileSystem = try memoryFileSystem([:])
+        for suffix in [".log", ".log.1.gz"] {
+            try fileSystem.createFile(latin1(suffix), permissions: 0o644, owner: nil, group: nil)
+        }
+        let block = makeBlock(["/x/*.log"]) {
+            $0.rotate = 2
+            $0.compress = true
+        }
+        let result = plan(block, logs: [latin1(".log")], in: fileSystem)
+        let effects = result.steps.compactMap { planned -> [FilePath]? in
+            switch planned.step {
+            case .rename(let from, let to, _): [from, to]
+            case .compress(let source, let target, _, _): [source, target]
+            default: nil
+            }
+        }
+        #expect(
+            effects == [
+                [latin1(".log.2.gz"), latin1(".log.3.gz")], [latin1(".log.1.gz"), latin1(".log.2.gz")],
+                [latin1(".log"), latin1(".log.1")], [latin1(".log.1"), latin1(".log.1.gz")],
+            ]
+        )
+    }
 }

@@ -57,4 +57,39 @@ import Testing
         let names = try fm.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(names == ["app.log.1", "app.log.2", "cfg", "state"], "the old .2 expired, .1 shifted")
     }
+
+    /// The shell words for the name `caf\xe9` followed by `suffix` (Latin-1 é: not UTF-8).
+    private func latin1(_ suffix: String) -> String {
+        "\"$(printf 'caf\\351\(suffix)')\""
+    }
+
+    @Test func rotate_logNameNotUTF8_rotatesItAndNamesItsArchivesWithTheSameBytes() throws {
+        let dir = try scratch()
+        defer { try? fm.removeItem(at: dir) }
+        try shell(
+            "echo new > \(latin1(".log")) && echo one > \(latin1(".log.1")) && echo two | gzip > \(latin1(".log.2.gz"))",
+            in: dir
+        )
+        let result = try rotate("\(dir.path)/*.log {\n  rotate 3\n  compress\n  delaycompress\n  create\n}\n", in: dir)
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let expected = [".log", ".log.1", ".log.2.gz", ".log.3.gz"].map { "test -f \(latin1($0))" }
+        let check = try shell(expected.joined(separator: " && ") + " && test $(ls | wc -l) -eq 6 && echo ok", in: dir)
+        let listing = try shell("ls -b", in: dir).standardOutput
+        #expect(check.standardOutput == "ok\n", "\(listing)")
+        #expect(try shell("zcat \(latin1(".log.2.gz"))", in: dir).standardOutput == "one\n")
+    }
+
+    @Test func rotate_datedLogNameNotUTF8_removesItsOldestDatedArchive() throws {
+        let dir = try scratch()
+        defer { try? fm.removeItem(at: dir) }
+        try shell("echo new > \(latin1(".log")) && echo old | gzip > \(latin1(".log-20200101.gz"))", in: dir)
+        let config = "\(dir.path)/*.log {\n  rotate 1\n  compress\n  dateext\n  dateformat -%Y%m%d\n}\n"
+        let result = try rotate(config, in: dir)
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let listing = try shell("ls -b", in: dir).standardOutput.split(separator: "\n")
+        #expect(listing.count == 3, "\(listing)")
+        #expect(listing.contains { $0.hasPrefix("caf\\351.log-") && $0.hasSuffix(".gz") && !$0.contains("2020") })
+    }
 }
