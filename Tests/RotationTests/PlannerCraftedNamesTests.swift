@@ -58,6 +58,25 @@ import Testing
         #expect(result.steps.contains { $0.step == removal } == expired)
     }
 
+    @Test(arguments: ["-%Y%m%d", "-%s", "-%V%H%M%S"])
+    func plan_dateextWithAbsurdDatesAndMaxage_sortsAndExpiresWithoutTrapping(format: String) throws {
+        let fileSystem = try memoryFileSystem([
+            "a.log": "", "a.log-99999999": "", "a.log-00000000": "", "a.log-9999999999": "", "a.log-0000000000": "",
+        ])
+        let extreme = Timestamp(seconds: .min)
+        try fileSystem.setTimes("/x/a.log-99999999", access: extreme, modification: extreme)
+        let block = makeBlock {
+            $0.dateExt = true
+            $0.dateFormat = format
+            $0.rotate = 1
+            $0.maxAge = Int(Int32.max)
+        }
+        let rotated = plan(block, in: fileSystem).steps.contains { planned in
+            if case .rename("/x/a.log", _, .rotate) = planned.step { true } else { false }
+        }
+        #expect(rotated)
+    }
+
     /// `/x/caf\xe9` followed by `suffix`: a name that is not UTF-8 (Latin-1 é).
     private func latin1(_ suffix: String) -> FilePath {
         FilePath(bytes: Array("/x/caf".utf8) + [0xE9] + Array(suffix.utf8))
