@@ -4,7 +4,8 @@ import SystemPackage
 
 extension LogPlanner {
     /// Numbered mode: compress `.START` (delaycompress), then shift `.i → .i+1` from the oldest kept index down,
-    /// removing generations older than `maxage` instead of shifting them.
+    /// removing generations older than `maxage` instead of shifting them. A name whose index is beyond
+    /// `ArchiveNaming.maximumIndex` is left alone, with a warning naming it.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (the `else` branch of `if (log->flags & LOG_FLAG_DATEEXT)`).
     mutating func prepareNumbered(view: inout FileView) {
@@ -24,7 +25,7 @@ extension LogPlanner {
         }
         let oldest: Int
         if settings.rotate < 0 {
-            oldest = generations.indices.last ?? start - 1
+            oldest = generations.indices.last ?? start.subtractingClamped(1)
         } else {
             let last = start.addingClamped(max(settings.rotate, 1) - 1)
             oldest = min(last, ArchiveNaming.maximumIndex - 1)
