@@ -2,6 +2,7 @@ import LogrotateConfig
 import Platform
 import Rotation
 import Synchronization
+import SystemPackage
 
 /// The configuration the daemon runs with: the blocks of configuration paths read without errors, and the snapshot
 /// of their logs that the daemon keeps up to date while this configuration is in force.
@@ -19,7 +20,7 @@ public struct DaemonConfiguration: Sendable {
 
     /// Each block with its logs, its patterns expanded now, every block's before any is rotated, duplicates dropped
     /// as `rotate` drops them.
-    static func expand(_ blocks: [LogBlock], fileSystem: any FileSystem, reporter: RunReporter) -> [[String]] {
+    static func expand(_ blocks: [LogBlock], fileSystem: any FileSystem, reporter: RunReporter) -> [[FilePath]] {
         var discovery = LogDiscovery()
         return blocks.map { block in discovery.logs(of: block, fileSystem: fileSystem, reporter: reporter) }
     }

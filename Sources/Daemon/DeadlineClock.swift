@@ -24,7 +24,7 @@ public struct SystemDeadlineClock: DeadlineClock {
             let now = currentWallTime()
             guard now < deadline else { return }
             let remaining =
-                Duration.seconds(deadline.seconds - now.seconds)
+                Duration.seconds(deadline.seconds.subtractingClamped(now.seconds))
                 + .nanoseconds(deadline.nanoseconds - now.nanoseconds)
             // Sleeping again after an early return covers the wall clock being set back meanwhile.
             try await Task.sleep(for: remaining, tolerance: .milliseconds(50))

@@ -56,7 +56,7 @@ public struct LogOutlook: Equatable, Sendable {
         current: String
     ) -> (NextDue, String) {
         if maxSize > 0 && maxSize < threshold {
-            return (.atSize(maxSize + 1), "maxsize \(ByteCount.text(maxSize))\(current)")
+            return (.atSize(maxSize.addingClamped(1)), "maxsize \(ByteCount.text(maxSize))\(current)")
         }
         let next: NextDue = size ?? 0 >= threshold ? .now : .atSize(threshold)
         return (next, "size \(ByteCount.text(threshold))\(current)")
@@ -91,7 +91,7 @@ public struct LogOutlook: Equatable, Sendable {
     /// `maxsize N` past N (at N+1), `minsize N` with a time rule at N; `nil` when size never matters.
     public static func watchLimit(_ settings: LogSettings) -> UInt64? {
         var limits: [UInt64] = []
-        if settings.maxSize > 0 { limits.append(settings.maxSize + 1) }
+        if settings.maxSize > 0 { limits.append(settings.maxSize.addingClamped(1)) }
         switch settings.criterion {
         case .size(let threshold): limits.append(threshold)
         case .time: if settings.minSize > 0 { limits.append(settings.minSize) }

@@ -19,7 +19,7 @@ extension LogrotateDriver {
         saveIfDue(snapshot, idle: inFlight.withLock { $0.isEmpty })
     }
 
-    private func rotate(_ logs: [String], of job: RotationJob, at now: Int64, entries: inout StateFile) {
+    private func rotate(_ logs: [FilePath], of job: RotationJob, at now: Int64, entries: inout StateFile) {
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         var pass = BlockPass(run: rotation, block: job.block, options: options.runOptions(now: now), reporter: reporter)
         guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return }
@@ -96,11 +96,11 @@ extension LogrotateDriver {
     }
 
     /// Marks `logs` as being rotated; returns those no other job has in hand.
-    private func claim(_ logs: [String]) -> [String] {
+    private func claim(_ logs: [FilePath]) -> [FilePath] {
         inFlight.withLock { inFlight in logs.filter { inFlight.insert($0).inserted } }
     }
 
-    private func release(_ logs: [String]) {
+    private func release(_ logs: [FilePath]) {
         inFlight.withLock { inFlight in inFlight.subtract(logs) }
     }
 }

@@ -19,7 +19,7 @@ public final class LogrotateDriver: RotationDriver {
     let logger: Logger
     let state: any StateAccess
     /// Logs being rotated now: a job never rotates a log another job has in hand (even across a reload).
-    let inFlight = Mutex<Set<String>>([])
+    let inFlight = Mutex<Set<FilePath>>([])
     /// When the state file was last written (monotonic microseconds), for coalescing saves; held while saving, so
     /// this daemon's own saves never overlap.
     let lastSave = Mutex<UInt64>(0)
@@ -82,7 +82,7 @@ public final class LogrotateDriver: RotationDriver {
         touched: Set<FilePath>?
     ) async -> [RotationJob] {
         if let touched {
-            return configuration.snapshot.withLock { $0.jobs(for: touched.map(\.string)) }
+            return configuration.snapshot.withLock { $0.jobs(for: touched) }
         }
         return await onOwnThread { self.calendarJobs(at: now.seconds, in: configuration) }
     }

@@ -1,4 +1,5 @@
 import LogrotateConfig
+import SystemPackage
 
 /// One unit of rotation: the logs of a block that must rotate together (`sharedscripts`, `firstaction`,
 /// `lastaction`), or up to `chunkSize` due logs of a block whose logs are independent, so that a block with many
@@ -9,14 +10,14 @@ public struct RotationJob: Hashable, Sendable, CustomStringConvertible {
     /// The block the logs belong to.
     public let block: LogBlock
     /// The logs considered: all of the block's for a shared job, one otherwise.
-    public let logs: [String]
+    public let logs: [FilePath]
     /// All the block's logs, for its `olddir` checks (which drop the whole block, as in `rotate`).
-    let blockLogs: [String]
+    let blockLogs: [FilePath]
     /// The log, or the block's patterns and place for a shared job.
     public let description: String
 
     /// The jobs for the due logs of a block whose logs are `blockLogs`.
-    static func jobs(block: LogBlock, blockLogs: [String], due: [String]) -> [RotationJob] {
+    static func jobs(block: LogBlock, blockLogs: [FilePath], due: [FilePath]) -> [RotationJob] {
         guard !due.isEmpty else { return [] }
         let settings = block.settings
         if settings.sharedScripts || settings.scripts[.firstaction] != nil || settings.scripts[.lastaction] != nil {
@@ -26,7 +27,7 @@ public struct RotationJob: Hashable, Sendable, CustomStringConvertible {
         return stride(from: 0, to: due.count, by: chunkSize).map { start in
             let logs = Array(due[start..<min(start + chunkSize, due.count)])
             let description =
-                logs.count == 1 ? logs[0] : "\(logs[0]) and \(logs.count - 1) more of \(block.patternText)"
+                logs.count == 1 ? logs[0].description : "\(logs[0]) and \(logs.count - 1) more of \(block.patternText)"
             return RotationJob(block: block, logs: logs, blockLogs: blockLogs, description: description)
         }
     }

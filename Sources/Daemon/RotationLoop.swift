@@ -125,7 +125,7 @@ struct RotationLoop<Driver: RotationDriver> {
             timer = nil
             return
         }
-        if deadline.time <= lastFullCheck { deadline.time = Timestamp(seconds: lastFullCheck.seconds + 1) }
+        if deadline.time <= lastFullCheck { deadline.time = Timestamp(seconds: lastFullCheck.seconds.addingClamped(1)) }
         if timer?.deadline == deadline { return }
         timer?.task.cancel()
         let (clock, sink, time) = (service.clock, sink, deadline.time)

@@ -14,13 +14,13 @@ struct Snapshot: Sendable {
     /// The configuration's blocks, in order.
     let blocks: [LogBlock]
     /// Each block's logs, patterns expanded by the last survey, duplicates dropped as `rotate` drops them.
-    private(set) var logsOfBlock: [[String]]
+    private(set) var logsOfBlock: [[FilePath]]
     /// The block (index in `blocks`) each log belongs to.
-    private(set) var blockOfLog: [String: Int] = [:]
+    private(set) var blockOfLog: [FilePath: Int] = [:]
     /// The state as the daemon knows it: the file's entries as last read, with this daemon's changes applied.
     private(set) var state: StateFile
     /// Logs whose entry changed here and is not yet in the state file.
-    private(set) var unsaved: Set<String> = []
+    private(set) var unsaved: Set<FilePath> = []
     /// The calendar wake-ups of logs with a time rule.
     private var triggers = TriggerQueue()
     /// When glob patterns are next expanded again (files created since match them), if any block has one.
@@ -28,7 +28,7 @@ struct Snapshot: Sendable {
 
     /// The snapshot of `blocks` whose logs are `logsOfBlock`, with `state` as read, at `now`. A log without an entry
     /// gets one at `now`'s hour (logrotate's `findState`), to be saved.
-    init(blocks: [LogBlock], logsOfBlock: [[String]], state: StateFile, now: Int64) {
+    init(blocks: [LogBlock], logsOfBlock: [[FilePath]], state: StateFile, now: Int64) {
         self.blocks = blocks
         self.logsOfBlock = logsOfBlock
         self.state = state
@@ -37,7 +37,7 @@ struct Snapshot: Sendable {
 
     /// Takes the logs of a new expansion of the same blocks (the hourly rescan): new logs get their entry and
     /// trigger, vanished ones lose their trigger (their entry stays, as logrotate keeps it).
-    mutating func rescanned(_ logs: [[String]], now: Int64) {
+    mutating func rescanned(_ logs: [[FilePath]], now: Int64) {
         let current = Set(logs.joined())
         for log in blockOfLog.keys where !current.contains(log) { triggers.remove(log) }
         logsOfBlock = logs
@@ -45,12 +45,12 @@ struct Snapshot: Sendable {
         adopt(logs, now: now)
     }
 
-    private mutating func adopt(_ logs: [[String]], now: Int64) {
+    private mutating func adopt(_ logs: [[FilePath]], now: Int64) {
         let hour = LocalTime(epochSeconds: now)
         for (index, logs) in logs.enumerated() {
             for log in logs {
                 blockOfLog[log] = index
-                if state.lastRotated(for: log, creatingAt: hour).created { unsaved.insert(log) }
+                if state.lastRotated(for: log.string, creatingAt: hour).created { unsaved.insert(log) }
                 schedule(log, now: now, afterPeriodEnd: false)
             }
         }
@@ -72,7 +72,7 @@ struct Snapshot: Sendable {
     }
 
     /// Removes and returns the logs whose calendar trigger is at or before `now`.
-    mutating func takeDue(at now: Int64) -> [String] {
+    mutating func takeDue(at now: Int64) -> [FilePath] {
         triggers.popDue(atOrBefore: now)
     }
 
@@ -85,15 +85,15 @@ struct Snapshot: Sendable {
     var sizeWatches: [SizeWatch] {
         zip(blocks, logsOfBlock).flatMap { block, logs in
             LogOutlook.watchLimit(block.settings).map { limit in
-                logs.map { SizeWatch(path: FilePath($0), limit: limit) }
+                logs.map { SizeWatch(path: $0, limit: limit) }
             }
                 ?? []
         }
     }
 
     /// The jobs that rotate `logs` (grouped by block, in configuration order), see `RotationJob.jobs`.
-    func jobs(for logs: some Sequence<String>) -> [RotationJob] {
-        var byBlock: [Int: [String]] = [:]
+    func jobs(for logs: some Sequence<FilePath>) -> [RotationJob] {
+        var byBlock: [Int: [FilePath]] = [:]
         for log in logs {
             if let index = blockOfLog[log] { byBlock[index, default: []].append(log) }
         }
@@ -103,15 +103,19 @@ struct Snapshot: Sendable {
     }
 
     /// The state entries of `logs`, for a job to decide and record on.
-    func entries(of logs: [String]) -> StateFile {
-        StateFile(entries: logs.compactMap { log in state[log].map { StateFile.Entry(path: log, lastRotated: $0) } })
+    func entries(of logs: [FilePath]) -> StateFile {
+        StateFile(
+            entries: logs.compactMap { log in
+                state[log.string].map { StateFile.Entry(path: log.string, lastRotated: $0) }
+            }
+        )
     }
 
     /// Takes what a job recorded for its `logs` (rotations, new entries) and schedules their next check after `now`.
-    mutating func settle(_ logs: [String], recorded: StateFile, now: Int64) {
+    mutating func settle(_ logs: [FilePath], recorded: StateFile, now: Int64) {
         for log in logs {
-            if let time = recorded[log], time != state[log] {
-                state[log] = time
+            if let time = recorded[log.string], time != state[log.string] {
+                state[log.string] = time
                 unsaved.insert(log)
             }
             schedule(log, now: now, afterPeriodEnd: true)
@@ -120,32 +124,35 @@ struct Snapshot: Sendable {
 
     /// Takes entries another program wrote to the state file (a manual `rotate`) for logs this daemon has no
     /// unsaved change for and is not rotating, and reschedules them.
-    mutating func merge(_ file: StateFile, except busy: Set<String>, now: Int64) {
-        for entry in file.entries where !unsaved.contains(entry.path) && !busy.contains(entry.path) {
-            guard blockOfLog[entry.path] != nil, state[entry.path] != entry.lastRotated else { continue }
+    mutating func merge(_ file: StateFile, except busy: Set<FilePath>, now: Int64) {
+        for entry in file.entries {
+            let log = FilePath(entry.path)
+            guard !unsaved.contains(log), !busy.contains(log), blockOfLog[log] != nil else { continue }
+            guard state[entry.path] != entry.lastRotated else { continue }
             state[entry.path] = entry.lastRotated
-            schedule(entry.path, now: now, afterPeriodEnd: false)
+            schedule(log, now: now, afterPeriodEnd: false)
         }
     }
 
     /// The unsaved entries, now considered saved.
     mutating func takeUnsaved() -> [StateFile.Entry] {
         defer { unsaved = [] }
-        return unsaved.compactMap { log in state[log].map { StateFile.Entry(path: log, lastRotated: $0) } }
+        return unsaved.compactMap { log in state[log.string].map { StateFile.Entry(path: log.string, lastRotated: $0) }
+        }
     }
 
     /// Puts back entries whose save failed.
     mutating func markUnsaved(_ entries: [StateFile.Entry]) {
-        unsaved.formUnion(entries.map(\.path))
+        unsaved.formUnion(entries.map { FilePath($0.path) })
     }
 
     /// Schedules the next calendar check of `log` (logs without a time rule have none): the end of its period, or,
     /// `afterPeriodEnd` (it was just checked), the end of the next period when the current one has ended.
-    private mutating func schedule(_ log: String, now: Int64, afterPeriodEnd: Bool) {
+    private mutating func schedule(_ log: FilePath, now: Int64, afterPeriodEnd: Bool) {
         guard let index = blockOfLog[log], let frequency = blocks[index].settings.criterion.frequency else {
             return triggers.remove(log)
         }
-        let last = state[log]
+        let last = state[log.string]
         let time =
             afterPeriodEnd
             ? LogOutlook.nextCalendarCheck(frequency, lastRotated: last, now: now)

@@ -29,16 +29,16 @@ public struct StatusReport: Sendable {
         var logs = blocks.flatMap { block, logs in
             logs.map { log in
                 LogOutlook(
-                    path: log,
+                    path: log.string,
                     settings: block.settings,
                     size: size(of: log, fileSystem: rotation.fileSystem),
-                    lastRotated: state[log],
+                    lastRotated: state[log.string],
                     now: now
                 )
             }
         }
         let archives = blocks.flatMap { block, logs in
-            logs.map { ArchiveNaming(log: FilePath($0), settings: block.settings) }
+            logs.map { ArchiveNaming(log: $0, settings: block.settings) }
                 .map { $0.newestUncompressedArchive(settings: block.settings, fileSystem: rotation.fileSystem) }
         }
         addStaleWriters(of: archives, to: &logs, rotation: rotation)
@@ -62,8 +62,8 @@ public struct StatusReport: Sendable {
     }
 
     /// The size of a regular file, `nil` when there is none at `path`.
-    private static func size(of path: String, fileSystem: any FileSystem) -> UInt64? {
-        guard let status = (try? fileSystem.status(of: FilePath(path), followSymlinks: false)) ?? nil,
+    private static func size(of path: FilePath, fileSystem: any FileSystem) -> UInt64? {
+        guard let status = (try? fileSystem.status(of: path, followSymlinks: false)) ?? nil,
             status.kind == .regular
         else { return nil }
         return status.size

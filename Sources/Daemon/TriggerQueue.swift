@@ -1,18 +1,20 @@
+import SystemPackage
+
 /// The daemon's calendar wake-ups: for each log with a time rule, the instant it should next be checked, in a
 /// binary min-heap. Rescheduling a log pushes a new entry; the old one is dropped lazily when it reaches the top, so
 /// every operation costs O(log n) whatever the number of logs.
 struct TriggerQueue: Sendable {
     private struct Entry: Sendable {
         var time: Int64
-        var log: String
+        var log: FilePath
     }
 
     private var heap: [Entry] = []
     /// The instant each log is scheduled at now: heap entries that disagree are stale.
-    private var scheduled: [String: Int64] = [:]
+    private var scheduled: [FilePath: Int64] = [:]
 
     /// Schedules `log` at `time`, replacing its previous instant.
-    mutating func schedule(_ log: String, at time: Int64) {
+    mutating func schedule(_ log: FilePath, at time: Int64) {
         guard scheduled[log] != time else { return }
         scheduled[log] = time
         push(Entry(time: time, log: log))
@@ -20,19 +22,19 @@ struct TriggerQueue: Sendable {
     }
 
     /// Forgets `log` (it no longer matches its block, or lost its time rule).
-    mutating func remove(_ log: String) {
+    mutating func remove(_ log: FilePath) {
         scheduled[log] = nil
     }
 
     /// The earliest scheduled instant and its log.
-    mutating func first() -> (time: Int64, log: String)? {
+    mutating func first() -> (time: Int64, log: FilePath)? {
         dropStaleTop()
         return heap.first.map { ($0.time, $0.log) }
     }
 
     /// Removes and returns every log scheduled at or before `time`, earliest first.
-    mutating func popDue(atOrBefore time: Int64) -> [String] {
-        var due: [String] = []
+    mutating func popDue(atOrBefore time: Int64) -> [FilePath] {
+        var due: [FilePath] = []
         while let top = first(), top.time <= time {
             popTop()
             scheduled[top.log] = nil

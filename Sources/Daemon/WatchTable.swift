@@ -55,7 +55,7 @@ struct WatchTable {
     mutating func paths(for event: InotifyEvent) -> Set<FilePath> {
         if event.mask.contains(.queueOverflow) { return Set(limits.keys) }
         if let directory = directoryWatches[event.watch] {
-            let path = directory.appending(event.name)
+            let path = directory.appending(FilePath(bytes: event.name).components)
             guard limits[path] != nil else { return [] }
             watchedInodes[path] = nil
             return [path]

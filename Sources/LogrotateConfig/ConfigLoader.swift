@@ -86,7 +86,7 @@ public struct ConfigLoader: Sendable {
     ) {
         let names: [String]
         do {
-            names = try fileSystem.contentsOfDirectory(FilePath(path))
+            names = try fileSystem.contentsOfDirectory(FilePath(path)).map(\.string)
         } catch {
             return state.report(.error, at: requestedAt, "cannot read directory \(path): \(error.message)")
         }

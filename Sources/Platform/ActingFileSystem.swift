@@ -16,7 +16,7 @@ public struct ActingFileSystem: FileSystem {
         try identity.assume { () throws(PlatformError) in try base.status(of: path, followSymlinks: followSymlinks) }
     }
 
-    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [String] {
+    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try identity.assume { () throws(PlatformError) in try base.contentsOfDirectory(path) }
     }
 

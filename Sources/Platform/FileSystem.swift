@@ -7,8 +7,8 @@ public protocol FileSystem: Sendable {
     /// `lstat` (or `stat` when `followSymlinks`); `nil` when nothing is at the path.
     func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus?
 
-    /// The names in a directory (without `.` and `..`), unsorted.
-    func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [String]
+    /// The names in a directory (without `.` and `..`), unsorted, with their bytes (a name need not be UTF-8).
+    func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component]
 
     /// Renames; with `replace: false` (renameat2 `RENAME_NOREPLACE`) an existing target is an `alreadyExists` error.
     func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError)

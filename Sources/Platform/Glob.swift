@@ -9,7 +9,8 @@ public enum Glob {
     /// - Throws: `PlatformError` with the directory's errno when a directory on the way cannot be read (logrotate's
     ///   `glob failed for X`; `notFound` for a missing directory, which logrotate tolerates); not-a-directory is no
     ///   error.
-    public static func expand(_ pattern: String) throws(PlatformError) -> [String] {
+    /// The paths keep their bytes: a matched name need not be UTF-8.
+    public static func expand(_ pattern: String) throws(PlatformError) -> [FilePath] {
         try system_glob(pattern).orThrow("glob", FilePath(pattern))
     }
 }

@@ -55,7 +55,7 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     /// it is the wall time read with the (larger) UTC offset in force a day earlier.
     private static func firstOccurrence(of wall: tm, near guess: Int64) -> Int64 {
         var utcFields = wall
-        let earlier = Int64(timegm(&utcFields)) - utcOffset(at: guess - 86_400)
+        let earlier = Int64(timegm(&utcFields)).subtractingClamped(utcOffset(at: guess.subtractingClamped(86_400)))
         return earlier < guess && shows(wall, at: earlier) ? earlier : guess
     }
 
@@ -86,12 +86,12 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
 
     private var cStruct: tm {
         var tm = tm()
-        tm.tm_year = Int32(year - 1900)
-        tm.tm_mon = Int32(month - 1)
-        tm.tm_mday = Int32(day)
-        tm.tm_hour = Int32(hour)
-        tm.tm_min = Int32(minute)
-        tm.tm_sec = Int32(second)
+        tm.tm_year = Int32(clamping: year.subtractingClamped(1900))
+        tm.tm_mon = Int32(clamping: month.subtractingClamped(1))
+        tm.tm_mday = Int32(clamping: day)
+        tm.tm_hour = Int32(clamping: hour)
+        tm.tm_min = Int32(clamping: minute)
+        tm.tm_sec = Int32(clamping: second)
         tm.tm_isdst = -1
         return tm
     }

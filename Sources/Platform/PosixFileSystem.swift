@@ -16,7 +16,7 @@ public struct PosixFileSystem: FileSystem {
         }
     }
 
-    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [String] {
+    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try system_listDirectory(path).orThrow("reading directory", path)
     }
 

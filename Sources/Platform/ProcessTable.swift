@@ -72,9 +72,10 @@ public struct ProcessTable: Sendable {
     }
 
     /// A decimal process, thread or descriptor number; `nil` for any other name.
-    private static func parseID(_ name: String) -> Int32? {
-        guard !name.isEmpty, name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return Int32(name)
+    private static func parseID(_ name: FilePath.Component) -> Int32? {
+        let text = name.string
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int32(text)
     }
 
     /// `Name:<tabs or spaces>value` lines as a dictionary; lines without a colon are skipped.

@@ -35,7 +35,8 @@ public struct InotifyMask: OptionSet, Hashable, Sendable {
 public struct InotifyEvent: Hashable, Sendable {
     public var watch: Int32
     public var mask: InotifyMask
-    public var name: String
+    /// The entry name's bytes (empty for a file watch): a name need not be UTF-8.
+    public var name: [UInt8]
 }
 
 /// A non-blocking, close-on-exec inotify instance. The corresponding C function is `inotify_init1`.
@@ -84,7 +85,7 @@ public struct Inotify: Sendable {
         while offset + headerSize <= bytes.endIndex {
             let header = bytes.base.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
             let nameBytes = bytes.base[(offset + headerSize)..<(offset + headerSize + Int(header.len))]
-            let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+            let name = Array(nameBytes.prefix { $0 != 0 })
             events.append(InotifyEvent(watch: header.wd, mask: InotifyMask(rawValue: header.mask), name: name))
             offset += headerSize + Int(header.len)
         }

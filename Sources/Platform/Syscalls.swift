@@ -117,17 +117,17 @@ internal func system_getenv(_ name: String) -> String? {
 }
 
 /// Lists a directory with `opendir`/`readdir`, without `.` and `..`.
-internal func system_listDirectory(_ path: FilePath) -> Result<[String], Errno> {
+internal func system_listDirectory(_ path: FilePath) -> Result<[FilePath.Component], Errno> {
     guard let dir = path.withPlatformString({ opendir($0) }) else {
         return .failure(Errno(rawValue: Glibc.errno))
     }
     defer { closedir(dir) }
-    var names: [String] = []
+    var names: [FilePath.Component] = []
     while let entry = readdir(dir) {
         let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-            pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            pointer.withMemoryRebound(to: CChar.self, capacity: 256) { FilePath.Component(platformString: $0) }
         }
-        if name != "." && name != ".." { names.append(name) }
+        if let name, name.kind == .regular { names.append(name) }
     }
     return .success(names)
 }
@@ -177,19 +177,21 @@ internal func system_flockExclusive(_ fd: Int32, wait: Bool) -> Result<Void, Err
 
 /// `glob(GLOB_NOCHECK|GLOB_TILDE)`: the sorted matches, or the pattern itself when nothing matches; the errno of a
 /// directory that could not be read.
-internal func system_glob(_ pattern: String) -> Result<[String], Errno> {
+internal func system_glob(_ pattern: String) -> Result<[FilePath], Errno> {
     var result = glob_t()
     defer { globfree(&result) }
     var error: Int32 = 0
     switch cshims_glob(pattern, &result, &error) {
     case 0:
-        return .success((0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } })
+        return .success(
+            (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { FilePath(platformString: $0) } }
+        )
     case GLOB_ABORTED:
         return .failure(Errno(rawValue: error))
     case GLOB_NOSPACE:
         return .failure(.noMemory)
     default:
-        return .success([pattern])
+        return .success([FilePath(pattern)])
     }
 }
 

@@ -42,7 +42,7 @@ public enum FileTree: Equatable, Sendable, ExpressibleByStringLiteral, Expressib
         for name in try fileSystem.contentsOfDirectory(root) {
             let path = root.appending(name)
             let kind = try fileSystem.status(of: path, followSymlinks: false)?.kind
-            entries[name] =
+            entries[name.string] =
                 kind == .regular || kind == .directory ? try FileTree(reading: path, from: fileSystem) : .file([])
         }
         self = .directory(entries)

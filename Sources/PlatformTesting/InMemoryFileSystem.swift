@@ -31,13 +31,13 @@ public final class InMemoryFileSystem: FileSystem {
         state.withLock { $0.nodes[path]?.status }
     }
 
-    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [String] {
+    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try state.withLock { state throws(PlatformError) in
             guard state.nodes[path]?.status.kind == .directory else {
                 throw PlatformError(.notFound, "cannot open directory \(path): No such file or directory")
             }
             return state.nodes.keys.filter { $0 != path && $0.removingLastComponent() == path }
-                .compactMap { $0.lastComponent?.string }
+                .compactMap(\.lastComponent)
         }
     }
 

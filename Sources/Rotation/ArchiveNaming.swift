@@ -1,4 +1,5 @@
 import LogrotateConfig
+import Platform
 import SystemPackage
 
 /// Where and under which names a log's old versions live: `DIR/BASE.N EXT CE` or `DIR/BASE DATE EXT CE`.
@@ -13,8 +14,8 @@ public struct ArchiveNaming: Equatable, Sendable {
     public var log: FilePath
     /// The directory old versions are kept in.
     public var directory: FilePath
-    /// The file name old versions start with.
-    public var base: String
+    /// The file name old versions start with, as bytes: a log's name need not be UTF-8.
+    public var base: [UInt8]
     /// What follows the index or date (`extension`/`addextension`), possibly empty.
     public var fileExtension: String
     /// `compressext` when `compress` is on, else empty.
@@ -30,63 +31,106 @@ public struct ArchiveNaming: Equatable, Sendable {
         } else {
             self.directory = logDirectory
         }
-        let name = log.lastComponent?.string ?? ""
+        let name = log.lastComponent?.bytes ?? []
         (self.base, self.fileExtension) = ArchiveNaming.split(name, settings: settings)
         self.compressExtension = settings.compress ? settings.compressExtension : ""
     }
 
     /// `addextension` always applies (stripped from the name first when present); `extension` only when the name
     /// ends with it.
-    private static func split(_ name: String, settings: LogSettings) -> (base: String, extension: String) {
+    private static func split(_ name: [UInt8], settings: LogSettings) -> (base: [UInt8], extension: String) {
         if let added = settings.addExtension {
-            return (name.hasSuffix(added) ? String(name.dropLast(added.count)) : name, added)
+            return (name.hasSuffix(added) ? Array(name.dropLast(added.utf8.count)) : name, added)
         }
         if let ext = settings.extension, !ext.isEmpty, name.hasSuffix(ext) {
-            return (String(name.dropLast(ext.count)), ext)
+            return (Array(name.dropLast(ext.utf8.count)), ext)
         }
         return (name, "")
     }
 
     /// `DIR/BASE.N EXT` plus `CE` when `compressed`.
     public func numbered(_ index: Int, compressed: Bool) -> FilePath {
-        directory.appending("\(base).\(index)\(fileExtension)\(compressed ? compressExtension : "")")
+        path(base + ".\(index)\(fileExtension)\(compressed ? compressExtension : "")".utf8)
     }
 
     /// `DIR/BASE SUFFIX EXT` plus `CE` when `compressed`.
     public func dated(_ suffix: String, compressed: Bool) -> FilePath {
-        directory.appending("\(base)\(suffix)\(fileExtension)\(compressed ? compressExtension : "")")
+        path(base + "\(suffix)\(fileExtension)\(compressed ? compressExtension : "")".utf8)
     }
 
-    /// The highest `N` among names `BASE.N EXT CE`: where `rotate -1` starts shifting.
+    /// The file `name` (bytes) in `directory`.
+    private func path(_ name: [UInt8]) -> FilePath {
+        directory.appending(FilePath(bytes: name).components)
+    }
+
+    /// The highest index logrotated gives a generation: 2^31−1.
+    ///
+    /// The rule for indices read from names: a generation `BASE.N EXT CE` is shifted to `N+1` only when `N+1` is at
+    /// most this bound; a name with a higher index (or more digits than `Int` holds) is left alone, with a warning.
+    /// logrotate 3.21 keeps indices in a C `int` (`findLastRotated`'s `sscanf("%d")`, the shift loop's `int i`), so
+    /// no tree it made holds a higher one, and rotating up to it takes one rotation a second for 68 years: on every
+    /// tree logrotate can handle, logrotated shifts what logrotate shifts. Such a name was made by someone else, and
+    /// starting the shift from it would plan one step per index up to it.
+    public static let maximumIndex = Int(Int32.max)
+
+    /// The generations `BASE.N EXT CE` among `names`: what `rotate -1` shifts, oldest last.
     ///
     /// Equivalent logrotate code: `logrotate.c findLastRotated`.
-    public func highestIndex(among names: [String]) -> Int? {
-        let prefix = "\(base)."
+    public func generations(among names: [[UInt8]]) -> NumberedGenerations {
+        let prefix = base + ".".utf8
         let suffix = fileExtension + compressExtension
-        return names.compactMap { name -> Int? in
-            guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else {
-                return nil
+        var found = NumberedGenerations()
+        for name in names where name.starts(with: prefix) && name.hasSuffix(suffix) {
+            guard name.count > prefix.count + suffix.utf8.count else { continue }
+            let digits = name.dropFirst(prefix.count).dropLast(suffix.utf8.count)
+            guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { continue }
+            if let index = Int(String(decoding: digits, as: UTF8.self)), index < Self.maximumIndex {
+                found.indices.append(index)
+            } else {
+                found.ignored.append(path(name))
             }
-            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
-            return digits.allSatisfy { ("0"..."9").contains($0) } ? Int(digits) : nil
-        }.max()
+        }
+        found.indices.sort()
+        return found
     }
 
     /// The names `BASE DATE EXT [CE]` whose date matches `format`'s pattern, oldest first.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (`glob` + `sortGlobResult`).
-    public func datedArchives(among names: [String], format: DateFormat, compressed: Bool) -> [FilePath] {
+    public func datedArchives(among names: [[UInt8]], format: DateFormat, compressed: Bool) -> [FilePath] {
         let suffix = fileExtension + (compressed ? compressExtension : "")
-        let matches = names.compactMap { name -> (key: [Int], name: String)? in
-            guard name.hasPrefix(base), name.hasSuffix(suffix), name.count >= base.count + suffix.count else {
+        let matches = names.compactMap { name -> (key: [Int], name: [UInt8])? in
+            guard name.starts(with: base), name.hasSuffix(suffix), name.count >= base.count + suffix.utf8.count else {
                 return nil
             }
-            let date = name.dropFirst(base.count).dropLast(suffix.count)
-            return format.match(date).map { (format.sortKey($0), name) }
+            // Invalid bytes decode to U+FFFD, which no date field matches.
+            let date = String(decoding: name.dropFirst(base.count).dropLast(suffix.utf8.count), as: UTF8.self)
+            return format.match(date[...]).map { (format.sortKey($0), name) }
         }
         let sorted = matches.sorted { lhs, rhs in
-            lhs.key == rhs.key ? lhs.name < rhs.name : lhs.key.lexicographicallyPrecedes(rhs.key)
+            lhs.key == rhs.key
+                ? lhs.name.lexicographicallyPrecedes(rhs.name) : lhs.key.lexicographicallyPrecedes(rhs.key)
         }
-        return sorted.map { directory.appending($0.name) }
+        return sorted.map { path($0.name) }
+    }
+}
+
+extension [UInt8] {
+    /// Whether the bytes end with the UTF-8 of `ending`.
+    fileprivate func hasSuffix(_ ending: String) -> Bool {
+        count >= ending.utf8.count && suffix(ending.utf8.count).elementsEqual(ending.utf8)
+    }
+}
+
+/// The numbered generations of a log found in its directory.
+public struct NumberedGenerations: Equatable, Sendable {
+    /// The indices of the names `BASE.N EXT CE`, ascending.
+    public var indices: [Int] = []
+    /// The names of that form whose index is beyond `ArchiveNaming.maximumIndex`: never shifted.
+    public var ignored: [FilePath] = []
+
+    public init(indices: [Int] = [], ignored: [FilePath] = []) {
+        self.indices = indices
+        self.ignored = ignored
     }
 }

@@ -41,8 +41,8 @@ public struct BlockPass {
     /// Returns what was decided and renamed; `nil` when the block was dropped.
     @discardableResult
     public mutating func rotate(
-        _ logs: [String],
-        blockLogs: [String]? = nil,
+        _ logs: [FilePath],
+        blockLogs: [FilePath]? = nil,
         state: inout StateFile
     ) -> BlockRotation? {
         guard let decided = decide(logs, blockLogs: blockLogs, state: &state) else { return nil }
@@ -57,9 +57,12 @@ public struct BlockPass {
 
     /// Decides each of `logs` as `rotate` does, adding a state entry for a log seen first; `nil` when the block is
     /// dropped because an `olddir` check fails for one of `blockLogs` (by default `logs`).
+    ///
+    /// The paths keep their bytes; the state file is keyed by their text (`FilePath.string`, invalid bytes
+    /// repaired), which is what the state file holds for them after a rotation.
     public mutating func decide(
-        _ logs: [String],
-        blockLogs: [String]? = nil,
+        _ logs: [FilePath],
+        blockLogs: [FilePath]? = nil,
         state: inout StateFile
     ) -> DecidedLogs? {
         reporter.debug("")
@@ -77,8 +80,8 @@ public struct BlockPass {
         var decided = DecidedLogs()
         for path in logs {
             guard let status = consider(path, state: &state) else { continue }
-            decided.used.insert(path)
-            if let status = status.due { decided.due.append(DueLog(path: FilePath(path), status: status)) }
+            decided.used.insert(path.string)
+            if let status = status.due { decided.due.append(DueLog(path: path, status: status)) }
         }
         return decided
     }
@@ -137,6 +140,7 @@ public struct BlockPass {
 
     /// Reports the plan in logrotate's `-d` wording, changing nothing.
     public func show(_ plan: RotationPlan) {
+        for warning in plan.warnings { reporter.warning(warning) }
         for problem in plan.problems { reporter.error(problem.message) }
         for line in renderer.lines(for: plan) { reporter.debug(line) }
     }
@@ -147,7 +151,8 @@ public struct BlockPass {
     }
 
     /// Prints `considering log X` and the decision; `nil` when the log could not be `lstat`ed.
-    private mutating func consider(_ path: String, state: inout StateFile) -> Considered? {
+    private mutating func consider(_ log: FilePath, state: inout StateFile) -> Considered? {
+        let path = log.string
         reporter.debug("considering log \(path)")
         let refusal = parentDirectoryRefusal(path)
         if let refusal { show(refusal) }
@@ -155,7 +160,7 @@ public struct BlockPass {
         let (lastRotated, created) = state.lastRotated(for: path, creatingAt: LocalTime(epochSeconds: options.now))
         if created { reporter.debug("Creating new state") }
         guard refusal == nil else { return nil }
-        let status = lstat(path)
+        let status = lstat(log)
         let decision = Dueness.decide(
             path: path,
             pattern: block.patternText,
@@ -192,14 +197,14 @@ public struct BlockPass {
 
     private mutating func parentStatus(_ parent: String) -> Result<FileStatus, Errno> {
         if let lastParent, lastParent.path == parent { return lastParent.status }
-        let status = lstat(parent, follow: true)
+        let status = lstat(FilePath(parent), follow: true)
         lastParent = (parent, status)
         return status
     }
 
-    private func lstat(_ path: String, follow: Bool = false) -> Result<FileStatus, Errno> {
+    private func lstat(_ path: FilePath, follow: Bool = false) -> Result<FileStatus, Errno> {
         do {
-            guard let status = try run.fileSystem.status(of: FilePath(path), followSymlinks: follow) else {
+            guard let status = try run.fileSystem.status(of: path, followSymlinks: follow) else {
                 return .failure(.noSuchFileOrDirectory)
             }
             return .success(status)
@@ -220,6 +225,7 @@ public struct BlockPass {
         )
         if let identity = blockUserIdentity { executor = executor.acting(as: identity) }
         let renderer = self.renderer
+        for warning in plan.warnings { reporter.warning(warning) }
         return executor.execute(plan) { event in
             switch event {
             case .willRun(let index, _) where reporter.wantsDebug:

@@ -8,12 +8,13 @@ import SystemPackage
 ///
 /// It is on the hot path of a glob matching tens of thousands of logs (eight look-ups per log for `rotate 7`), so
 /// each directory's names sit in one shared set reached through a one-entry cache, and paths are hashed as bytes.
+/// Names are kept as bytes, never as `String`: a name that is not UTF-8 must be found, and shifted, as it is.
 struct FileView {
     private let fileSystem: any FileSystem
-    /// Keyed by the directory's path text.
-    private var listings: [String: Listing] = [:]
+    /// Keyed by the directory's path bytes.
+    private var listings: [[UInt8]: Listing] = [:]
     /// The directory used last, and its listing: consecutive look-ups nearly always fall in the same directory.
-    private var recent: (directory: String, listing: Listing)?
+    private var recent: (directory: [UInt8], listing: Listing)?
     /// What planned steps made known about files: their status, or where a moved file still is on disk (its status
     /// is read from there when needed).
     private var facts: [PathKey: Fact] = [:]
@@ -26,9 +27,9 @@ struct FileView {
 
     /// The names of one directory; a class, so that a name is added or removed in place, without copying the set.
     private final class Listing {
-        var names: Set<String>
+        var names: Set<[UInt8]>
 
-        init(_ names: Set<String>) {
+        init(_ names: Set<[UInt8]>) {
             self.names = names
         }
     }
@@ -37,9 +38,9 @@ struct FileView {
         self.fileSystem = fileSystem
     }
 
-    /// The names in `directory`, sorted (empty when it cannot be read).
-    mutating func names(in directory: FilePath) -> [String] {
-        listing(of: directory.string[...]).names.sorted()
+    /// The names in `directory`, in byte order (empty when it cannot be read).
+    mutating func names(in directory: FilePath) -> [[UInt8]] {
+        listing(of: directory.bytes[...]).names.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     mutating func exists(_ path: FilePath) -> Bool {
@@ -68,7 +69,7 @@ struct FileView {
 
     mutating func addDirectory(_ path: FilePath) {
         directories.insert(path)
-        if listings[path.string] == nil { listings[path.string] = Listing([]) }
+        if listings[path.bytes] == nil { listings[path.bytes] = Listing([]) }
     }
 
     mutating func add(_ path: FilePath, status: FileStatus?) {
@@ -109,26 +110,27 @@ struct FileView {
         listing.names.remove(name)
     }
 
-    /// The listing of the path's directory and its name there, split at the last `/` of the path's text (a
+    /// The listing of the path's directory and its name there, split at the last `/` of the path's bytes (a
     /// `FilePath` has no trailing or doubled separators): `FilePath`'s component parsing was the largest part of
     /// planning in profiles.
-    private mutating func entry(_ path: FilePath) -> (Listing, String)? {
-        let text = path.string
-        let slash = text.utf8.lastIndex(of: UInt8(ascii: "/"))
-        let nameStart = slash.map { text.utf8.index(after: $0) } ?? text.startIndex
-        guard nameStart < text.endIndex else { return nil }
-        let directory = slash.map { $0 == text.startIndex ? text[...$0] : text[..<$0] } ?? ""
-        return (listing(of: directory), String(text[nameStart...]))
+    private mutating func entry(_ path: FilePath) -> (Listing, [UInt8])? {
+        let bytes = path.bytes
+        let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+        let nameStart = slash.map { $0 + 1 } ?? 0
+        guard nameStart < bytes.count else { return nil }
+        let directory = slash.map { $0 == 0 ? bytes[...$0] : bytes[..<$0] } ?? []
+        return (listing(of: directory), Array(bytes[nameStart...]))
     }
 
-    /// The listing of `directory` (the path's text), read from disk the first time.
-    private mutating func listing(of directory: Substring) -> Listing {
-        if let recent, recent.directory == directory { return recent.listing }
-        let key = String(directory)
+    /// The listing of `directory` (the path's bytes), read from disk the first time.
+    private mutating func listing(of directory: ArraySlice<UInt8>) -> Listing {
+        if let recent, recent.directory.elementsEqual(directory) { return recent.listing }
+        let key = Array(directory)
         let listing =
             listings[key]
             ?? {
-                let loaded = Listing(Set((try? fileSystem.contentsOfDirectory(FilePath(key))) ?? []))
+                let names = (try? fileSystem.contentsOfDirectory(FilePath(bytes: key))) ?? []
+                let loaded = Listing(Set(names.map(\.bytes)))
                 listings[key] = loaded
                 return loaded
             }()

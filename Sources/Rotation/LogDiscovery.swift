@@ -8,20 +8,20 @@ import SystemPackage
 /// Equivalent logrotate code: `config.c readConfigFile` (the glob loop at a block's `{`).
 public struct LogDiscovery {
     /// Paths already claimed, with whether their block allows later duplicates (`ignoreduplicates`).
-    private var owners: [String: Bool] = [:]
+    private var owners: [FilePath: Bool] = [:]
 
     public init() {}
 
     /// Expands the block's patterns; reports duplicates (an error unless the owner has `ignoreduplicates`) and
-    /// glob failures (an error unless `missingok`).
+    /// glob failures (an error unless `missingok`). The paths keep their bytes (a name need not be UTF-8).
     public mutating func logs(
         of block: LogBlock,
         fileSystem: any FileSystem,
         reporter: RunReporter
-    ) -> [String] {
-        var logs: [String] = []
+    ) -> [FilePath] {
+        var logs: [FilePath] = []
         for pattern in block.patterns {
-            let matches: [String]
+            let matches: [FilePath]
             do {
                 matches = try Glob.expand(pattern)
             } catch {
@@ -42,7 +42,7 @@ public struct LogDiscovery {
         return logs
     }
 
-    private func isDirectory(_ path: String, _ fileSystem: any FileSystem) -> Bool {
-        (try? fileSystem.status(of: .init(path), followSymlinks: true))??.kind == .directory
+    private func isDirectory(_ path: FilePath, _ fileSystem: any FileSystem) -> Bool {
+        (try? fileSystem.status(of: path, followSymlinks: true))??.kind == .directory
     }
 }

@@ -13,6 +13,8 @@ struct LogPlan: Equatable, Sendable {
     var completion: [RotationStep] = []
     /// The rotated file's name before compression (`$2` of a non-shared postrotate).
     var finalName: FilePath
+    /// `warning: …` lines about the log's old versions (a name left alone); they do not stop the rotation.
+    var warnings: [String] = []
     /// Why the log cannot be rotated (its phases are then empty).
     var problem: String?
 

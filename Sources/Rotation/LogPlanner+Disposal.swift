@@ -22,7 +22,7 @@ extension LogPlanner {
     ///
     /// Equivalent logrotate code: `logrotate.c compressLogFile`.
     mutating func compress(_ source: FilePath, attributesFrom status: FileStatus, view: inout FileView) {
-        let target = FilePath(source.string + naming.compressExtension)
+        let target = source.appendingToName(naming.compressExtension)
         let method = CompressionMethod(settings: settings)
         output.append(.compress(source: source, target: target, method: method, FileAttributes(of: status)))
         view.add(target, status: status)

@@ -4,7 +4,8 @@ import SystemPackage
 
 extension LogPlanner {
     /// Numbered mode: compress `.START` (delaycompress), then shift `.i → .i+1` from the oldest kept index down,
-    /// removing generations older than `maxage` instead of shifting them.
+    /// removing generations older than `maxage` instead of shifting them. A name whose index is beyond
+    /// `ArchiveNaming.maximumIndex` is left alone, with a warning naming it.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (the `else` branch of `if (log->flags & LOG_FLAG_DATEEXT)`).
     mutating func prepareNumbered(view: inout FileView) {
@@ -17,21 +18,42 @@ extension LogPlanner {
                 output.append(.notice(.previousLogMissing(previous)))
             }
         }
+        let generations = naming.generations(among: view.names(in: naming.directory))
+        for ignored in generations.ignored {
+            let limit = ArchiveNaming.maximumIndex
+            warnings.append("ignoring \(ignored): its index is beyond any logrotated gives (\(limit))")
+        }
         let oldest: Int
         if settings.rotate < 0 {
-            oldest = naming.highestIndex(among: view.names(in: naming.directory)) ?? start - 1
+            oldest = generations.indices.last ?? start.subtractingClamped(1)
         } else {
-            oldest = start + max(settings.rotate, 1) - 1
+            let last = start.addingClamped(max(settings.rotate, 1) - 1)
+            oldest = min(last, ArchiveNaming.maximumIndex - 1)
             dispose = naming.numbered(oldest + 1, compressed: true)
         }
         removeStaleDispose(oldest: oldest, view: &view)
-        for index in stride(from: oldest, through: start, by: -1) {
+        for index in shiftedIndices(from: oldest, existing: generations.indices) {
             shift(index, view: &view)
         }
         if let disposal = dispose, !view.exists(disposal) {
             output.append(.notice(.nothingToDispose(disposal)))
             dispose = nil
         }
+    }
+
+    /// How many indices a shift may walk one by one, existing or not.
+    static let listedIndexLimit = 1000
+
+    /// The indices to shift, oldest first: every one from `oldest` down to `start`, as logrotate walks them (a
+    /// missing generation gets its `renaming` line), when there are at most `listedIndexLimit`; else only the
+    /// existing generations among them, so the plan's size is bounded by the files that exist, never by an index.
+    private func shiftedIndices(from oldest: Int, existing: [Int]) -> [Int] {
+        let start = settings.start
+        guard oldest >= start else { return [] }
+        if oldest.subtractingClamped(start) < Self.listedIndexLimit {
+            return Array(stride(from: oldest, through: start, by: -1))
+        }
+        return existing.filter { (start...oldest).contains($0) }.reversed()
     }
 
     /// A file already at the dispose name would be overwritten by the first shift: remove it first, as the shift

@@ -29,7 +29,7 @@ extension LogPlanner {
             createLog(view: &view)
         }
         if settings.rotate == 0 {
-            let disposal = settings.delayCompress ? finalName : FilePath(finalName.string + naming.compressExtension)
+            let disposal = settings.delayCompress ? finalName : finalName.appendingToName(naming.compressExtension)
             output.append(.notice(.disposeName(disposal)))
             dispose = disposal
         }
@@ -37,7 +37,7 @@ extension LogPlanner {
     }
 
     /// `renamecopy`'s intermediate name, beside the log.
-    var temporaryCopy: FilePath { FilePath(log.path.string + ".tmp") }
+    var temporaryCopy: FilePath { log.path.appendingToName(".tmp") }
 
     /// `create`: attributes not given come from the log's pre-rotation `lstat`.
     ///

@@ -16,6 +16,8 @@ struct LogPlanner {
     var output: [RotationStep] = []
     /// The old version removed at the end (logrotate's `disposeName`).
     var dispose: FilePath?
+    /// What the operator should know about this log's old versions (`warning: …`), e.g. a name left alone.
+    var warnings: [String] = []
 
     init(block: LogBlock, log: DueLog, now: RotationTime, options: PlanningOptions) {
         self.log = log
@@ -83,6 +85,7 @@ struct LogPlanner {
             prepareNumbered(view: &view)
         }
         plan.preparation = take()
+        plan.warnings = warnings
         let rotated = rotate(view: &view)
         plan.rotation = take()
         if rotated { complete(view: &view) }
@@ -119,6 +122,7 @@ struct LogPlanner {
     /// Whether an old version is older than `maxage` days (3.21: more than N×24 hours).
     func isExpired(_ status: FileStatus?) -> Bool {
         guard settings.maxAge > 0, let status else { return false }
-        return now.epochSeconds - status.modificationTime.seconds > Int64(settings.maxAge) * 86_400
+        let age = now.epochSeconds.subtractingClamped(status.modificationTime.seconds)
+        return age > Int64(settings.maxAge).multipliedClamped(by: 86_400)
     }
 }

@@ -10,7 +10,7 @@ extension ArchiveNaming {
             let archive = numbered(settings.start, compressed: false)
             return exists(archive, fileSystem) ? archive : nil
         }
-        let names = (try? fileSystem.contentsOfDirectory(directory)) ?? []
+        let names = ((try? fileSystem.contentsOfDirectory(directory)) ?? []).map(\.bytes)
         let format = DateFormat(settings.effectiveDateFormat)
         return datedArchives(among: names, format: format, compressed: false).last
     }

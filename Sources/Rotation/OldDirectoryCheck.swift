@@ -1,6 +1,5 @@
 import LogrotateConfig
 import Platform
-import Scheduling
 import SystemPackage
 
 /// logrotate's checks of `olddir` for each log of a block: the directory must exist (unless `createolddir`) and,
@@ -26,11 +25,11 @@ struct OldDirectoryCheck {
 
     /// The first problem found among `logs`, in logrotate's wording; `nil` when every log may use its olddir.
     /// Logs of one directory share their olddir and its checks, so each directory is checked once.
-    func problem(for logs: [String]) -> String? {
+    func problem(for logs: [FilePath]) -> String? {
         guard settings.oldDir != nil else { return nil }
-        var checked: Set<String> = []
-        for log in logs where checked.insert(Dueness.parentDirectory(of: log)).inserted {
-            if let problem = problem(for: FilePath(log)) { return problem }
+        var checked: Set<FilePath> = []
+        for log in logs where checked.insert(log.removingLastComponent()).inserted {
+            if let problem = problem(for: log) { return problem }
         }
         return nil
     }

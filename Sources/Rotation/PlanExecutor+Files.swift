@@ -82,7 +82,7 @@ extension PlanExecutor {
         do {
             return try body()
         } catch  where error.code == .alreadyExists {
-            let backup = FilePath(target.string + context.plan.backupSuffix)
+            let backup = target.appendingToName(context.plan.backupSuffix)
             context.onEvent(.info("destination \(target) already exists, renaming to \(backup)"))
             do {
                 try fileSystem.rename(target, to: backup, replace: false)

@@ -101,6 +101,7 @@ public enum Planner {
             logs: logs.map(\.path),
             steps: logs.isEmpty ? [] : assembly.steps(),
             problems: problems,
+            warnings: plans.flatMap(\.warnings),
             backupSuffix: DateFormat("-%Y%m%d%H.backup").string(for: now.local, epochSeconds: now.epochSeconds)
         )
     }

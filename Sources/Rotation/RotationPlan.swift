@@ -47,6 +47,8 @@ public struct RotationPlan: Equatable, Sendable {
     public var steps: [PlannedStep]
     /// Logs that will not be rotated, and why.
     public var problems: [PlanProblem]
+    /// `warning: …` lines found while planning (e.g. an old version's name left alone); they stop nothing.
+    public var warnings: [String]
     /// `-YYYYMMDDHH.backup`: appended to an existing compression target before it is replaced.
     public var backupSuffix: String
 
@@ -56,6 +58,7 @@ public struct RotationPlan: Equatable, Sendable {
         logs: [FilePath],
         steps: [PlannedStep],
         problems: [PlanProblem] = [],
+        warnings: [String] = [],
         backupSuffix: String
     ) {
         self.patternText = patternText
@@ -63,6 +66,7 @@ public struct RotationPlan: Equatable, Sendable {
         self.logs = logs
         self.steps = steps
         self.problems = problems
+        self.warnings = warnings
         self.backupSuffix = backupSuffix
     }
 

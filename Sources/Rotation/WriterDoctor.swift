@@ -23,7 +23,7 @@ public struct WriterDoctor: Sendable {
         let quiet = RunReporter(forwardingTo: { _, _ in })
         return configuration.blocks.flatMap { block in
             discovery.logs(of: block, fileSystem: fileSystem, reporter: quiet).compactMap { log in
-                examine(FilePath(log), settings: block.settings)
+                examine(log, settings: block.settings)
             }
         }
     }

@@ -28,6 +28,6 @@ extension Dueness {
     ///
     /// Equivalent logrotate code: `logrotate.c daysElapsed`.
     public static func daysElapsed(from last: LocalTime, to now: LocalTime) -> Int64 {
-        (now.startOfDay.epochSeconds - last.startOfDay.epochSeconds) / 86_400
+        now.startOfDay.epochSeconds.subtractingClamped(last.startOfDay.epochSeconds) / 86_400
     }
 }

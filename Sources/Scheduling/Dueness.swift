@@ -76,7 +76,7 @@ public enum Dueness {
             return [file.size >= threshold ? .sizeReached : .sizeBelowThreshold]
         case .time(let frequency):
             let lastEpoch = last.epochSeconds
-            if lastEpoch - now > futureTolerance { return [.rotatedInFuture(path: path)] }
+            if lastEpoch.subtractingClamped(now) > futureTolerance { return [.rotatedInFuture(path: path)] }
             return timeReasons(
                 frequency,
                 settings: settings,
@@ -102,7 +102,8 @@ public enum Dueness {
                 ? .periodElapsed(frequency) : .periodNotElapsed(frequency, lastRotated: last)
         ]
         if settings.minSize > 0 && file.size < settings.minSize { reasons.append(.belowMinSize) }
-        if settings.minAge > 0 && Int64(settings.minAge) * 86_400 >= now - file.modificationTime.seconds {
+        let age = now.subtractingClamped(file.modificationTime.seconds)
+        if settings.minAge > 0 && Int64(settings.minAge).multipliedClamped(by: 86_400) >= age {
             reasons.append(.youngerThanMinAge)
         }
         return reasons

@@ -43,7 +43,7 @@ public enum Schedule {
 
     /// Whether the time rule of `decide` holds at `epoch` (future tolerance, same-hour gate, calendar test).
     static func isDue(at epoch: Int64, frequency: Frequency, lastRotated last: LocalTime) -> Bool {
-        if last.epochSeconds - epoch > Dueness.futureTolerance { return true }
+        if last.epochSeconds.subtractingClamped(epoch) > Dueness.futureTolerance { return true }
         let now = LocalTime(epochSeconds: epoch)
         return !now.isSameClockHour(as: last) && Dueness.periodElapsed(frequency, now: now, lastRotated: last)
     }
@@ -72,10 +72,10 @@ public enum Schedule {
     /// around a DST gap within a few steps; for a correct candidate it returns it unchanged.
     static func firstDue(from candidate: Int64, after now: Int64, frequency: Frequency, lastRotated: LocalTime) -> Int64
     {
-        var instant = max(candidate, now + 1)
+        var instant = max(candidate, now.addingClamped(1))
         var steps = 0
         while steps < 400 && !isDue(at: instant, frequency: frequency, lastRotated: lastRotated) {
-            instant = (instant / 900 + 1) * 900
+            instant = (instant / 900).addingClamped(1).multipliedClamped(by: 900)
             steps += 1
         }
         return instant

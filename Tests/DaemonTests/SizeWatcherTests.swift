@@ -1,4 +1,5 @@
 import Daemon
+import Platform
 import SystemPackage
 import Testing
 
@@ -39,6 +40,17 @@ import Testing
         try directory.write("later.log", bytes: 0)
         try directory.append("later.log", bytes: 150)
         let path = directory.path("later.log")
+        #expect(await recorder.wait { $0.contains { $0.path == path } })
+    }
+
+    @Test func missingFileNamedNotUTF8_isFollowedOnceCreated() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        let path = FilePath(bytes: directory.path("caf").bytes + [0xE9] + Array(".log".utf8))
+        let (watcher, recorder) = try started([SizeWatch(path: path, limit: 100)])
+        defer { watcher.stop() }
+        let content = [UInt8](repeating: 0x61, count: 150)
+        try PosixFileSystem().writeFileAtomically(path, contents: content, permissions: 0o644)
         #expect(await recorder.wait { $0.contains { $0.path == path } })
     }
 

@@ -1,3 +1,4 @@
+import SystemPackage
 import Testing
 
 @testable import Daemon
@@ -19,7 +20,7 @@ import Testing
     @Test func manyReschedules_keepTheHeapBounded_andTheOrderRight() {
         var queue = TriggerQueue()
         for round in 0..<50 {
-            for log in 0..<100 { queue.schedule("\(log)", at: Int64(round * 1000 + (log * 7919) % 100)) }
+            for log in 0..<100 { queue.schedule(FilePath("\(log)"), at: Int64(round * 1000 + (log * 7919) % 100)) }
         }
         let popped = queue.popDue(atOrBefore: .max)
         #expect(popped.count == 100)

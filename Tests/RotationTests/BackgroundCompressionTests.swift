@@ -118,7 +118,7 @@ private final class DeferredCompressor: Compressor {
         let runner = RecordingProcessRunner { request in
             if request.arguments.contains("/x/b.log") {
                 let names = (try? fileSystem.contentsOfDirectory("/x")) ?? []
-                seen.withLock { $0 = names.sorted() }
+                seen.withLock { $0 = names.map(\.string).sorted() }
             }
             return ProcessResult(status: .exited(0))
         }

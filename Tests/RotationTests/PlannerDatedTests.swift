@@ -125,12 +125,21 @@ import Testing
         #expect(DateFormat("%V").string(for: time, epochSeconds: 0) == (week < 10 ? "0\(week)" : "\(week)"))
     }
 
-    @Test func highestIndex_findsTheLargestNumberedArchive() {
+    @Test func generations_findsTheNumberedArchivesInOrder() {
         var settings = LogSettings()
         settings.compress = true
         let naming = ArchiveNaming(log: "/x/a.log", settings: settings)
-        #expect(
-            naming.highestIndex(among: ["a.log.2.gz", "a.log.10.gz", "a.log.11", "a.log.x.gz", "b.log.99.gz"]) == 10
-        )
+        let names = ["a.log.2.gz", "a.log.10.gz", "a.log.11", "a.log.x.gz", "b.log.99.gz", "a.log.1.gz"]
+        #expect(naming.generations(among: names.map { Array($0.utf8) }) == NumberedGenerations(indices: [1, 2, 10]))
+    }
+
+    @Test func generations_ignoresIndicesBeyondTheLargestCreated() {
+        let naming = ArchiveNaming(log: "/x/a.log", settings: LogSettings())
+        let names = ["a.log.2147483646", "a.log.2147483647", "a.log.9223372036854775807", "a.log.99999999999999999999"]
+        let ignored: [FilePath] = [
+            "/x/a.log.2147483647", "/x/a.log.9223372036854775807", "/x/a.log.99999999999999999999",
+        ]
+        let found = naming.generations(among: names.map { Array($0.utf8) })
+        #expect(found == NumberedGenerations(indices: [2_147_483_646], ignored: ignored))
     }
 }
