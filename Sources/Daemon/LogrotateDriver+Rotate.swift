@@ -17,7 +17,7 @@ extension LogrotateDriver {
         let rotatedAt = LocalTime(epochSeconds: now)
         var due: [DueLog] = []
         var previous: [String: LocalTime] = [:]
-        let locked = state.update(reporter: reporter) { state in
+        let locked = updateState(reporter: reporter) { state in
             due = pass.decide(logs, blockLogs: job.blockLogs, state: &state)?.due ?? []
             for log in due.map(\.path.string) {
                 previous[log] = state[log]
@@ -35,9 +35,8 @@ extension LogrotateDriver {
         recheckStaleWriters(pass.reportStaleWriters(plan, due: due))
         let failed = log(report)
         guard !failed.isEmpty else { return }
-        _ = state.update(reporter: reporter) { state in
-            for log in failed where state[log] == rotatedAt { state[log] = previous[log] }
-        }
+        let restores = failed.map { EntryRestore(log: $0, rotatedAt: rotatedAt, previous: previous[$0]) }
+        _ = updateState(reporter: reporter, restoring: restores) { _ in }
     }
 
     /// How long after a rotation the daemon looks again for processes still writing the rotated file: long enough

@@ -19,6 +19,10 @@ public final class LogrotateDriver: RotationDriver {
     let state: any StateAccess
     /// Logs being rotated now: a job never rotates a log another job has in hand (even across a reload).
     let inFlight = Mutex<Set<String>>([])
+    /// Set when a state update gave up waiting for the lock; cleared when a full check starts.
+    let lockRetry = Mutex(false)
+    /// Entries of failed rotations still to be given back, because the update doing it could not get the lock.
+    let pendingRestores = Mutex<[EntryRestore]>([])
 
     /// A driver for `options`, with the rotator's effects (`rotation`) and messages going to `logger`.
     public init(options: DaemonOptions, rotation: RotationRun = RotationRun(), logger: Logger) {
@@ -29,7 +33,7 @@ public final class LogrotateDriver: RotationDriver {
         if options.dryRun {
             state = SimulatedState(store.read(reporter: RunReporter(forwardingTo: { _, _ in })))
         } else {
-            state = LockedStateFile(store: store)
+            state = LockedStateFile(store: store, timeout: options.stateLockTimeout)
         }
     }
 
@@ -57,11 +61,12 @@ public final class LogrotateDriver: RotationDriver {
                 }
             }
         }
-        let rescan = (now.seconds / 3600 + 1) * 3600
-        if configuration.hasGlobPatterns && rescan < next?.time.seconds ?? .max {
-            return Deadline(time: Timestamp(seconds: rescan), label: "rescan of glob patterns")
-        }
-        return next
+        let rescan = Deadline(
+            time: Timestamp(seconds: (now.seconds / 3600 + 1) * 3600),
+            label: "rescan of glob patterns"
+        )
+        let candidates = [next, configuration.hasGlobPatterns ? rescan : nil, retryDeadline(after: now)]
+        return candidates.compactMap { $0 }.min { $0.time.seconds < $1.time.seconds }
     }
 
     public func sizeWatches(in configuration: DaemonConfiguration) -> [SizeWatch] {
@@ -91,7 +96,8 @@ public final class LogrotateDriver: RotationDriver {
             touched.map { touched in logs.contains { touched.contains(FilePath($0)) } } ?? true
         }
         var jobs: [RotationJob] = []
-        _ = state.update(reporter: reporter) { state in
+        if touched == nil { lockRetry.withLock { $0 = false } }
+        _ = updateState(reporter: reporter) { state in
             for (block, logs) in blocks {
                 var pass = BlockPass(
                     run: rotation,

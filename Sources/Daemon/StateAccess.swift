@@ -2,6 +2,7 @@ import Platform
 import Rotation
 import Scheduling
 import Synchronization
+import SystemPackage
 
 /// How the daemon reads and changes the state: the shared state file, or a dry run's copy in memory.
 protocol StateAccess: Sendable {
@@ -12,10 +13,15 @@ protocol StateAccess: Sendable {
     func update(reporter: RunReporter, _ change: (inout StateFile) -> Void) -> Bool
 }
 
-/// The state file, locked as `logrotated rotate` locks it (waiting for it) around each read-modify-write only, so a
-/// concurrent `rotate` never interleaves and no lock is held while a log is compressed.
+/// The state file, locked as `logrotated rotate` locks it around each read-modify-write only, so a concurrent
+/// `rotate` never interleaves and no lock is held while a log is compressed.
+///
+/// The lock is waited for up to `timeout` (on the caller's thread, which is never the loop's): whoever can open the
+/// state file can hold its lock for ever, so a wait that runs out gives up this update with a warning naming the
+/// holder, and the caller retries later.
 struct LockedStateFile: StateAccess {
     let store: StateStore
+    let timeout: Duration
 
     func read(reporter: RunReporter) -> StateFile {
         store.read(reporter: reporter)
@@ -24,7 +30,10 @@ struct LockedStateFile: StateAccess {
     func update(reporter: RunReporter, _ change: (inout StateFile) -> Void) -> Bool {
         let lock: StateLock
         do {
-            lock = try StateLock(path: store.path, wait: true)
+            lock = try StateLock(path: store.path, waitingUpTo: timeout)
+        } catch .alreadyLocked(let path) {
+            reporter.warning(Self.stillLocked(path, after: timeout))
+            return false
         } catch {
             reporter.error(error.description)
             return false
@@ -36,6 +45,14 @@ struct LockedStateFile: StateAccess {
         if state != before { store.write(state, reporter: reporter) }
         lock.release()
         return true
+    }
+
+    /// `state file X is still locked after 60.0 seconds (by pid 1234 (flock)): skipping …; retrying later`.
+    static func stillLocked(_ path: FilePath, after timeout: Duration) -> String {
+        let holders = LockHolder.holders(of: path)
+        let by = holders.isEmpty ? "" : " (by \(holders.map(\.description).joined(separator: ", ")))"
+        return "state file \(path) is still locked after \(timeout)\(by): "
+            + "skipping this state update and the rotations waiting for it; retrying later"
     }
 }
 
