@@ -23,14 +23,20 @@ struct DueChecks {
         }
     }
 
-    /// Whether a check runs now.
-    private(set) var running = false
+    private var current: Scope?
     private var waiting: Scope?
+
+    /// Whether a check runs now.
+    var running: Bool { current != nil }
+
+    /// Whether a check of every log runs or waits: the calendar timer need not fire again until it is done (the
+    /// next deadline is computed after it).
+    var fullCheckOutstanding: Bool { current == .all || waiting == .all }
 
     /// Asks for a check of `scope`; returns the scope to start now, or `nil` when it waits for the running one.
     mutating func request(_ scope: Scope) -> Scope? {
         guard running else {
-            running = true
+            current = scope
             return scope
         }
         waiting = waiting.map { $0.merged(with: scope) } ?? scope
@@ -39,11 +45,8 @@ struct DueChecks {
 
     /// Marks the running check finished; returns the waiting scope to start now, if any.
     mutating func finish() -> Scope? {
-        guard let next = waiting else {
-            running = false
-            return nil
-        }
+        current = waiting
         waiting = nil
-        return next
+        return current
     }
 }

@@ -132,8 +132,10 @@ struct RotationLoop<Driver: RotationDriver> {
         sizeWatcher?.watch(current)
     }
 
-    /// Starts (or keeps) the one timer task, for the next deadline after the last full check.
+    /// Starts (or keeps) the one timer task, for the next deadline after the last full check; none is started while a
+    /// full check is outstanding (it may wait for the state lock), whose deadline would otherwise fire again at once.
     private mutating func armTimer() {
+        if checks.fullCheckOutstanding { return }
         guard var deadline = service.driver.nextDeadline(after: lastFullCheck, in: configuration) else {
             timer?.task.cancel()
             timer = nil
