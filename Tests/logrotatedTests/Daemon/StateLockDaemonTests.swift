@@ -46,6 +46,21 @@ import Testing
         #expect(daemon.waitForExit() == 0)
     }
 
+    @Test func run_missingStateDirectory_isCreated0750_andTheStateFile0600() throws {
+        let daemon = try DaemonProcess(config: "@DIR@/a.log {\n daily\n}\n")
+        try daemon.write("a.log", "")
+        let state = daemon.path("lib/status")
+        try daemon.start(["--state", state])
+        #expect(waitUntil { FileManager.default.fileExists(atPath: state) }, "\(daemon.standardError)")
+        let mode = { (path: String) in
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int
+        }
+        #expect(mode(daemon.path("lib")) == 0o750)
+        #expect(waitUntil { mode(state) == 0o600 }, "\(String(describing: mode(state)))")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test func run_withANonPositiveLockTimeout_isAUsageError() throws {
         let result = try CommandRunner.run(CommandRunner.logrotated, ["run", "--state-lock-timeout", "0"])
         #expect(result.status == 2)
