@@ -43,7 +43,8 @@ bench: release
 
 install: release install-files
 
-# The unit's paths follow SBINDIR and SYSCONFDIR; an existing configuration is never overwritten.
+# The unit's paths follow SBINDIR and SYSCONFDIR; an existing configuration is never overwritten. The state
+# directory is 0750 (as the unit's StateDirectoryMode), so only root reaches the state file and its lock.
 install-files:
 	install -D -m 0755 $(BIN) $(DESTDIR)$(SBINDIR)/logrotated
 	test -e $(DESTDIR)$(SYSCONFDIR)/logrotated.conf || \
@@ -54,6 +55,7 @@ install-files:
 		systemd/logrotated.service > $(DESTDIR)$(UNITDIR)/logrotated.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/logrotated.service
 	install -D -m 0644 man/logrotated.8 $(DESTDIR)$(MANDIR)/man8/logrotated.8
+	install -d -m 0750 $(DESTDIR)/var/lib/logrotated
 
 # The configuration is removed only when it is still the one shipped (as dpkg treats conffiles).
 uninstall:
@@ -65,6 +67,7 @@ uninstall:
 		echo "kept $(DESTDIR)$(SYSCONFDIR)/logrotated.conf (changed since installed)"; \
 	fi
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(SYSCONFDIR)/logrotated.d 2>/dev/null || true
+	rmdir --ignore-fail-on-non-empty $(DESTDIR)/var/lib/logrotated 2>/dev/null || true
 
 clean:
 	rm -rf .build

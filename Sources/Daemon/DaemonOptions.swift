@@ -11,6 +11,8 @@ public struct DaemonOptions: Sendable {
     public var dryRun = false
     /// Seconds a script or compression command may run before it is stopped.
     public var scriptTimeout: Double? = 3600
+    /// How long a state update waits for the state lock before it is skipped (with a warning) and retried later.
+    public var stateLockTimeout: Duration = .seconds(60)
     /// The mail program.
     public var mailCommand = "/usr/bin/mail"
 

@@ -12,11 +12,20 @@ extension LogrotateDriver {
     /// the state when due.
     func perform(_ job: RotationJob, at now: Int64, snapshot: SharedSnapshot) {
         let logs = claim(job.logs)
+        defer { release(logs) }
+        guard !logs.isEmpty else { return }
+        let reporter = traceReporter(metadata: ["log.path": "\(job)"])
+        guard state.hold(reporter: reporter) else {
+            // Another pass holds the state file: retried at the check one lock timeout later.
+            snapshot.withLock { $0.settle(job.logs, recorded: $0.entries(of: []), now: now) }
+            retry(logs)
+            return
+        }
+        defer { state.letGo() }
         var entries = snapshot.withLock { $0.entries(of: logs) }
-        if !logs.isEmpty { rotate(logs, of: job, at: now, entries: &entries) }
+        rotate(logs, of: job, at: now, entries: &entries)
         snapshot.withLock { $0.settle(job.logs, recorded: entries, now: now) }
-        release(logs)
-        saveIfDue(snapshot, idle: inFlight.withLock { $0.isEmpty })
+        saveIfDue(snapshot, idle: inFlight.withLock { $0.subtracting(logs).isEmpty })
     }
 
     private func rotate(_ logs: [FilePath], of job: RotationJob, at now: Int64, entries: inout StateFile) {
@@ -60,7 +69,28 @@ extension LogrotateDriver {
         let saved = state.update(reporter: reporter) { file in
             for entry in entries { file[entry.path] = entry.lastRotated }
         }
-        if !saved { snapshot.withLock { $0.markUnsaved(entries) } }
+        if !saved {
+            snapshot.withLock { $0.markUnsaved(entries) }
+            lockRetry.withLock { $0.owesSave = true }
+        } else {
+            lockRetry.withLock { $0.owesSave = false }
+        }
+    }
+
+    /// Remembers logs whose rotation waits for the state lock; the next check takes them.
+    private func retry(_ logs: [FilePath]) {
+        lockRetry.withLock { $0.logs.formUnion(logs) }
+    }
+
+    /// While a save is owed because the state file was locked, a check one lock timeout after `now` (which saves
+    /// again); `nil` otherwise.
+    func retryDeadline(after now: Timestamp) -> Deadline? {
+        guard lockRetry.withLock({ $0.owesSave || !$0.logs.isEmpty }) else { return nil }
+        let delay = max(1, options.stateLockTimeout.components.seconds)
+        return Deadline(
+            time: Timestamp(seconds: now.seconds + delay),
+            label: "retry: state file \(options.statePath) was locked"
+        )
     }
 
     /// How long after a rotation the daemon looks again for processes still writing the rotated file: long enough

@@ -23,6 +23,8 @@ public final class LogrotateDriver: RotationDriver {
     /// When the state file was last written (monotonic microseconds), for coalescing saves; held while saving, so
     /// this daemon's own saves never overlap.
     let lastSave = Mutex<UInt64>(0)
+    /// What waits because the state lock could not be had: a save, and the logs of jobs not run.
+    let lockRetry = Mutex(LockRetry())
 
     /// A driver for `options`, with the rotator's effects (`rotation`) and messages going to `logger`.
     public init(options: DaemonOptions, rotation: RotationRun = RotationRun(), logger: Logger) {
@@ -33,7 +35,7 @@ public final class LogrotateDriver: RotationDriver {
         if options.dryRun {
             state = SimulatedState(store.read(reporter: RunReporter(forwardingTo: { _, _ in })))
         } else {
-            state = LockedStateFile(store: store)
+            state = LockedStateFile(store: store, timeout: options.stateLockTimeout)
         }
     }
 
@@ -61,13 +63,12 @@ public final class LogrotateDriver: RotationDriver {
                 "logs": "\(snapshot.blockOfLog.count)",
             ]
         )
-        let configuration = DaemonConfiguration(blocks: loaded.blocks, snapshot: snapshot)
-        save(configuration.snapshot, reporter: reporter)
-        return configuration
+        return DaemonConfiguration(blocks: loaded.blocks, snapshot: snapshot)
     }
 
     public func nextDeadline(after now: Timestamp, in configuration: DaemonConfiguration) -> Deadline? {
-        configuration.snapshot.withLock { $0.nextDeadline() }
+        let next = configuration.snapshot.withLock { $0.nextDeadline() }
+        return [next, retryDeadline(after: now)].compactMap { $0 }.min { $0.time.seconds < $1.time.seconds }
     }
 
     public func sizeWatches(in configuration: DaemonConfiguration) -> [SizeWatch] {
@@ -96,13 +97,17 @@ public final class LogrotateDriver: RotationDriver {
             ? DaemonConfiguration.expand(configuration.blocks, fileSystem: rotation.fileSystem, reporter: reporter)
             : nil
         let busy = inFlight.withLock { $0 }
+        let retried = lockRetry.withLock { retry in
+            defer { retry.logs = [] }
+            return retry.logs
+        }
         let due = configuration.snapshot.withLock { snapshot in
             if let logs { snapshot.rescanned(logs, now: now) }
             snapshot.merge(file, except: busy, now: now)
-            return snapshot.takeDue(at: now)
+            return snapshot.takeDue(at: now) + retried
         }
         reporter.debug("calendar check at \(LocalTime(epochSeconds: now)): \(due.count) logs due")
-        if rescan { save(configuration.snapshot, reporter: reporter) }
+        save(configuration.snapshot, reporter: reporter)
         return configuration.snapshot.withLock { $0.jobs(for: due) }
     }
 
@@ -123,4 +128,12 @@ public final class LogrotateDriver: RotationDriver {
             }
         })
     }
+}
+
+/// What waits because the state lock could not be had.
+struct LockRetry: Sendable {
+    /// Unsaved entries are owed to the state file.
+    var owesSave = false
+    /// Logs whose jobs did not run.
+    var logs: Set<FilePath> = []
 }

@@ -10,6 +10,7 @@ struct RotationLoop<Driver: RotationDriver> {
     private let sink: AsyncStream<LoopEvent<Driver.Job>>.Continuation
     private var configuration: Driver.Configuration
     private var queue: JobQueue<Driver.Job>
+    private var checks = DueChecks()
     /// The `now` of the last check of every job: the next deadline is computed after it, so none is skipped.
     private var lastFullCheck: Timestamp
     private var timer: (deadline: Deadline, task: Task<Void, Never>)?
@@ -51,29 +52,42 @@ struct RotationLoop<Driver: RotationDriver> {
 
     /// Handles one event, starts the rotations that may start, re-arms the timer and tells systemd.
     private mutating func process(_ event: LoopEvent<Driver.Job>, rotations: inout DiscardingTaskGroup) async {
-        await handle(event)
+        if let scope = await handle(event) { startCheck(scope, in: &rotations) }
         startRotations(in: &rotations)
         armTimer()
         service.notifier.status(status())
     }
 
-    private mutating func handle(_ event: LoopEvent<Driver.Job>) async {
+    /// Handles one event; returns the scope of a check for due jobs to start now, if any.
+    private mutating func handle(_ event: LoopEvent<Driver.Job>) async -> DueChecks.Scope? {
         switch event {
         case .finished(let job):
             queue.finish(job)
+        case .checked(let jobs, let scope):
+            queue.enqueue(jobs)
+            if scope == .all { refreshWatches() }
+            return checks.finish()
         case .trigger(.deadline(let deadline)):
             if timer?.deadline.time == deadline { timer = nil }
-            let now = service.clock.now()
-            lastFullCheck = now
-            queue.enqueue(await service.driver.dueJobs(at: now, in: configuration, touched: nil))
-            refreshWatches()
+            return checks.request(.all)
         case .trigger(.sizeReached(let event)):
-            let now = service.clock.now()
-            queue.enqueue(await service.driver.dueJobs(at: now, in: configuration, touched: [event.path]))
+            return checks.request(.files([event.path]))
         case .trigger(.reload):
             await reload()
         case .trigger(.watchdog):
             service.notifier.watchdog()
+        }
+        return nil
+    }
+
+    /// Looks for due jobs in a task of its own, so that waiting for the state lock never holds up the loop (the
+    /// watchdog, reloads, rotations finishing); the jobs come back as a `.checked` event.
+    private mutating func startCheck(_ scope: DueChecks.Scope, in rotations: inout DiscardingTaskGroup) {
+        let now = service.clock.now()
+        if scope == .all { lastFullCheck = now }
+        let (driver, configuration, sink) = (service.driver, configuration, sink)
+        rotations.addTask {
+            sink.yield(.checked(await driver.dueJobs(at: now, in: configuration, touched: scope.touched), scope))
         }
     }
 
@@ -118,8 +132,10 @@ struct RotationLoop<Driver: RotationDriver> {
         sizeWatcher?.watch(current)
     }
 
-    /// Starts (or keeps) the one timer task, for the next deadline after the last full check.
+    /// Starts (or keeps) the one timer task, for the next deadline after the last full check; none is started while a
+    /// full check is outstanding (it may wait for the state lock), whose deadline would otherwise fire again at once.
     private mutating func armTimer() {
+        if checks.fullCheckOutstanding { return }
         guard var deadline = service.driver.nextDeadline(after: lastFullCheck, in: configuration) else {
             timer?.task.cancel()
             timer = nil
@@ -145,6 +161,7 @@ struct RotationLoop<Driver: RotationDriver> {
                 ?? "no calendar deadline"
         ]
         parts.append("watching \(Set(watches.map(\.path)).count) logs for size")
+        if checks.running { parts.append("checking") }
         if !queue.running.isEmpty { parts.append("\(queue.running.count) rotating") }
         if queue.waitingCount > 0 { parts.append("\(queue.waitingCount) waiting") }
         return parts.joined(separator: "; ")

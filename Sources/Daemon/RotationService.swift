@@ -92,8 +92,9 @@ public struct RotationService<Driver: RotationDriver>: Service {
     }
 }
 
-/// What the loop reacts to: an outside trigger, or one of its rotations finishing.
+/// What the loop reacts to: an outside trigger, a check for due jobs or one of its rotations finishing.
 enum LoopEvent<Job: Sendable>: Sendable {
     case trigger(RotationTrigger)
+    case checked([Job], DueChecks.Scope)
     case finished(Job)
 }

@@ -2,6 +2,7 @@ import Platform
 import Rotation
 import Scheduling
 import Synchronization
+import SystemPackage
 
 /// How the daemon reads and changes the state: the shared state file, or a dry run's copy in memory.
 protocol StateAccess: Sendable {
@@ -10,32 +11,45 @@ protocol StateAccess: Sendable {
 
     /// Applies `change` to the stored state as one read-modify-write; false when the lock could not be taken.
     func update(reporter: RunReporter, _ change: (inout StateFile) -> Void) -> Bool
+
+    /// Holds the state lock for a rotation (with this daemon's other rotations); false when it cannot be had now.
+    func hold(reporter: RunReporter) -> Bool
+
+    /// Ends a `hold`.
+    func letGo()
 }
 
-/// The state file, locked as `logrotated rotate` locks it (waiting for it) around each read-modify-write only, so a
-/// concurrent `rotate` never interleaves and no lock is held while a log is compressed.
+/// The state file, locked as `logrotated rotate` and logrotate lock it: while this daemon rotates or saves (see
+/// `StateLease`), so a concurrent pass and the daemon never interleave; the lock is waited for up to a timeout.
 struct LockedStateFile: StateAccess {
     let store: StateStore
+    let lease: StateLease
+
+    init(store: StateStore, timeout: Duration) {
+        self.store = store
+        self.lease = StateLease(path: store.path, timeout: timeout)
+    }
 
     func read(reporter: RunReporter) -> StateFile {
         store.read(reporter: reporter)
     }
 
     func update(reporter: RunReporter, _ change: (inout StateFile) -> Void) -> Bool {
-        let lock: StateLock
-        do {
-            lock = try StateLock(path: store.path, wait: true)
-        } catch {
-            reporter.error(error.description)
-            return false
-        }
-        if let warning = lock.warning { reporter.warning(warning) }
+        guard lease.acquire(reporter: reporter) else { return false }
+        defer { lease.release() }
         var state = store.read(reporter: reporter)
         let before = state
         change(&state)
         if state != before { store.write(state, reporter: reporter) }
-        lock.release()
         return true
+    }
+
+    func hold(reporter: RunReporter) -> Bool {
+        lease.acquire(reporter: reporter)
+    }
+
+    func letGo() {
+        lease.release()
     }
 }
 
@@ -55,4 +69,8 @@ final class SimulatedState: StateAccess {
         state.withLock { change(&$0) }
         return true
     }
+
+    func hold(reporter: RunReporter) -> Bool { true }
+
+    func letGo() {}
 }

@@ -16,7 +16,13 @@ extension StatusReport {
             row.enumerated().map { column, cell in
                 column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n" + staleWritersText
+        }.joined(separator: "\n") + "\n" + staleWritersText + stateFileText
+    }
+
+    /// The state file's lock holder and exposure, after a blank line; empty when there is nothing to tell.
+    private var stateFileText: String {
+        let lines = stateFile.lines
+        return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     /// One line per process that still writes a rotated log, with the advice; empty when there is none.
@@ -32,7 +38,8 @@ extension StatusReport {
     }
 
     /// JSON with stable keys: `{"logs":[{"path", "size", "lastRotated", "nextDue", "nextDueEpoch", "nextDueSize",
-    /// "rule", "staleWriters": [{"pid", "command", "fd", "append", "archive"}]}]}`; absent values are `null`; times are local `YYYY-MM-DD HH:MM`.
+    /// "rule", "staleWriters": [{"pid", "command", "fd", "append", "archive"}]}], "stateFile": {"path", "mode",
+    /// "lockedBy": [{"pid", "command"}], "problems"}}`; absent values are `null`; times are local `YYYY-MM-DD HH:MM`.
     public var json: String {
         let entries = logs.map { log in
             let fields: [(String, String)] = [
@@ -47,7 +54,7 @@ extension StatusReport {
             ]
             return JSONText.object(fields)
         }
-        return "{\"logs\":[" + entries.joined(separator: ",") + "]}\n"
+        return "{\"logs\":[" + entries.joined(separator: ",") + "],\"stateFile\":" + stateFile.json + "}\n"
     }
 
     private static func staleWritersJSON(_ stale: [StaleWriterOfArchive]) -> String {

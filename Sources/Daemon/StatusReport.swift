@@ -11,8 +11,11 @@ public struct StatusReport: Sendable {
     public var logs: [LogOutlook]
     /// The configuration's errors and warnings.
     public var diagnostics: [Diagnostic]
+    /// Who holds the state file's lock, and whether the file is too open.
+    public var stateFile: StateFileCondition
 
-    /// Reads `configPaths` and the state at `statePath` (without locking it) and computes each log's outlook at `now`.
+    /// Reads `configPaths` and the state at `statePath` (without locking it) and computes each log's outlook at `now`;
+    /// looks at who holds the state file's lock and whether the file is too open.
     public static func read(
         configPaths: [String],
         statePath: FilePath,
@@ -42,7 +45,11 @@ public struct StatusReport: Sendable {
                 .map { $0.newestUncompressedArchive(settings: block.settings, fileSystem: rotation.fileSystem) }
         }
         addStaleWriters(of: archives, to: &logs, rotation: rotation)
-        return StatusReport(logs: logs, diagnostics: loaded.diagnostics)
+        return StatusReport(
+            logs: logs,
+            diagnostics: loaded.diagnostics,
+            stateFile: StateFileCondition.read(path: statePath, fileSystem: rotation.fileSystem)
+        )
     }
 
     /// Finds, in one scan of `/proc`, the processes writing each log's newest archive (`archives[i]` is log i's).

@@ -2,10 +2,10 @@ import SystemPackage
 
 /// logrotate's lock on the state file, held for as long as the value lives (or until `release()`).
 ///
-/// The state file is opened `O_RDWR|O_CLOEXEC`; when it is missing, a stub is created (`O_CREAT|O_EXCL`, mode 0640).
-/// A world-readable state file is not locked (any local user could hold the lock: CVE-2022-1348), nor is
-/// `/dev/null`. `flock` locks belong to the open file description, so two `StateLock`s on one file conflict even
-/// inside one process.
+/// The state file is opened `O_RDWR|O_CLOEXEC`; when it is missing, a stub is created (`O_CREAT|O_EXCL`, mode 0600:
+/// logrotate's 0640 lets the group open it, and so hold the lock and stop every rotation). A world-readable state
+/// file is not locked (any local user could hold the lock: CVE-2022-1348), nor is `/dev/null`. `flock` locks belong
+/// to the open file description, so two `StateLock`s on one file conflict even inside one process.
 ///
 /// Equivalent logrotate code: `logrotate.c lockState`.
 public struct StateLock: ~Copyable {
@@ -32,13 +32,25 @@ public struct StateLock: ~Copyable {
     /// - Throws: `StateLockError.alreadyLocked` when another open file description holds the lock (and not `wait`),
     ///   `StateLockError.failed` when the file cannot be opened, created, inspected or locked.
     public init(path: FilePath, skip: Bool = false, wait: Bool = false) throws(StateLockError) {
+        try self.init(path: path, skip: skip, waiting: wait ? .forever : .no)
+    }
+
+    /// Opens (or creates) the state file and locks it, trying again every 50 ms for up to `timeout` while another
+    /// open file description holds the lock (the calling thread sleeps meanwhile).
+    /// - Throws: `StateLockError.alreadyLocked` when the lock is still held after `timeout`,
+    ///   `StateLockError.failed` when the file cannot be opened, created, inspected or locked.
+    public init(path: FilePath, waitingUpTo timeout: Duration) throws(StateLockError) {
+        try self.init(path: path, skip: false, waiting: .upTo(timeout))
+    }
+
+    private init(path: FilePath, skip: Bool, waiting: Waiting) throws(StateLockError) {
         self.path = path
         guard path != "/dev/null" else {
             (outcome, createdStub, descriptor) = (.notNeeded, false, -1)
             return
         }
         let (fd, created) = try Self.open(path)
-        let outcome = try Self.lock(fd, path, skip: skip, wait: wait)
+        let outcome = try Self.lock(fd, path, skip: skip, waiting: waiting)
         if outcome != .locked { system_close(fd) }
         (self.outcome, createdStub, descriptor) = (outcome, created, outcome == .locked ? fd : -1)
     }
@@ -69,7 +81,7 @@ public struct StateLock: ~Copyable {
             return (fd, false)
         case .failure(.noSuchFileOrDirectory):
             let flags = OpenFlags.create | OpenFlags.exclusive | OpenFlags.writeOnly
-            switch system_open(path, flags, 0o640) {
+            switch system_open(path, flags, 0o600) {
             case .success(let fd): return (fd, true)
             case .failure(let errno): throw .failed(.stateLock("error creating stub state file", path, errno))
             }
@@ -79,7 +91,12 @@ public struct StateLock: ~Copyable {
     }
 
     /// Locks `fd` (closing it on failure) unless skipped or world-readable.
-    private static func lock(_ fd: Int32, _ path: FilePath, skip: Bool, wait: Bool) throws(StateLockError) -> Outcome {
+    private static func lock(
+        _ fd: Int32,
+        _ path: FilePath,
+        skip: Bool,
+        waiting: Waiting
+    ) throws(StateLockError) -> Outcome {
         if skip { return .skipped }
         let result: Result<Outcome, StateLockError>
         switch system_fstat(fd) {
@@ -88,7 +105,7 @@ public struct StateLock: ~Copyable {
         case .success(let status) where FileStatus(status).permissions & 0o004 != 0:
             result = .success(.worldReadable)
         case .success:
-            switch system_flockExclusive(fd, wait: wait) {
+            switch flock(fd, waiting) {
             case .success: result = .success(.locked)
             case .failure(.wouldBlock): result = .failure(.alreadyLocked(path))
             case .failure(let errno):
@@ -97,6 +114,28 @@ public struct StateLock: ~Copyable {
         }
         if case .failure = result { system_close(fd) }
         return try result.get()
+    }
+
+    /// How long `flock` may wait.
+    private enum Waiting {
+        case no, forever
+        case upTo(Duration)
+    }
+
+    /// `flock(LOCK_EX)`; a bounded wait polls `LOCK_NB`, since a blocking `flock` cannot be given a timeout.
+    private static func flock(_ fd: Int32, _ waiting: Waiting) -> Result<Void, Errno> {
+        let timeout: Duration
+        switch waiting {
+        case .no: return system_flockExclusive(fd, wait: false)
+        case .forever: return system_flockExclusive(fd, wait: true)
+        case .upTo(let duration): timeout = duration
+        }
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while true {
+            let result = system_flockExclusive(fd, wait: false)
+            guard case .failure(.wouldBlock) = result, ContinuousClock.now < deadline else { return result }
+            system_sleep(milliseconds: 50)
+        }
     }
 }
 

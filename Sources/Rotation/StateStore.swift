@@ -9,10 +9,14 @@ import SystemPackage
 public struct StateStore: Sendable {
     public let path: FilePath
     private let fileSystem: any FileSystem
+    /// The effective user id: as root, a state file others can open is tightened at the next write.
+    private let userID: UInt32
 
-    public init(path: FilePath, fileSystem: any FileSystem) {
+    /// The state file at `path`, for a process running as `userID` (by default, this one's effective user).
+    public init(path: FilePath, fileSystem: any FileSystem, userID: UInt32 = ProcessIdentity.currentEffectiveUserID()) {
         self.path = path
         self.fileSystem = fileSystem
+        self.userID = userID
     }
 
     /// Reads the state; a missing file is an empty state (with logrotate's debug line), bad lines are reported as
@@ -35,11 +39,12 @@ public struct StateStore: Sendable {
         return result.state
     }
 
-    /// Writes the state atomically (temp file, fsync, rename, fsync of the directory), never world-readable.
+    /// Writes the state atomically (temp file, fsync, rename, fsync of the directory): a new file is 0600; an existing
+    /// one keeps its mode minus world-readable (logrotate's rule), except as root, where one that group or others can
+    /// open, or that another user owns, is rewritten 0600 and owned by root, with a warning saying so.
     public func write(_ state: StateFile, reporter: RunReporter) {
         guard path != "/dev/null" else { return }
-        let existing = (try? fileSystem.status(of: path, followSymlinks: true)) ?? nil
-        let permissions = (existing?.permissions ?? 0o640) & ~0o004
+        let permissions = permissionsForWrite(reporter: reporter)
         do {
             try fileSystem.writeFileAtomically(
                 path,
@@ -49,5 +54,18 @@ public struct StateStore: Sendable {
         } catch {
             reporter.error("error writing state file \(path): \(error.message)")
         }
+    }
+
+    /// The mode of the rewritten state file; warns when, as root, an existing one is tightened.
+    private func permissionsForWrite(reporter: RunReporter) -> UInt32 {
+        guard let existing = (try? fileSystem.status(of: path, followSymlinks: true)) ?? nil else { return 0o600 }
+        guard userID == 0 else { return existing.permissions & ~0o004 }
+        if let summary = StateFileExposure(existing, userID: userID).summary(of: path) {
+            reporter.warning(
+                "\(summary): whoever can open it can hold its lock and stop rotation; "
+                    + "rewriting it with mode 0600, owned by root"
+            )
+        }
+        return 0o600
     }
 }

@@ -16,7 +16,13 @@ struct DriverFixture {
     private let loaded = LoadedConfiguration()
 
     /// `state` maps log names to `YYYY-MM-DD HH:MM` local times; `files` maps log names to their contents.
-    init(config: String, state: [String: String] = [:], files: [String: String] = [:], dryRun: Bool = false) throws {
+    init(
+        config: String,
+        state: [String: String] = [:],
+        files: [String: String] = [:],
+        dryRun: Bool = false,
+        lockTimeout: Duration = .seconds(60)
+    ) throws {
         directory = try TempDirectory()
         let root = directory.url.path
         try config.replacing("@DIR@", with: root).write(
@@ -37,6 +43,7 @@ struct DriverFixture {
         }
         var options = DaemonOptions(configPaths: [root + "/conf"], statePath: directory.path("status"))
         options.dryRun = dryRun
+        options.stateLockTimeout = lockTimeout
         driver = LogrotateDriver(options: options, logger: log.logger)
     }
 
@@ -112,10 +119,17 @@ func withFixtureInUTC<T>(
     state: [String: String] = [:],
     files: [String: String] = [:],
     dryRun: Bool = false,
+    lockTimeout: Duration = .seconds(60),
     _ body: (DriverFixture) async throws -> T
 ) async throws -> T {
     try await withTimeZone("UTC") {
-        let fixture = try DriverFixture(config: config, state: state, files: files, dryRun: dryRun)
+        let fixture = try DriverFixture(
+            config: config,
+            state: state,
+            files: files,
+            dryRun: dryRun,
+            lockTimeout: lockTimeout
+        )
         defer { fixture.directory.remove() }
         return try await body(fixture)
     }

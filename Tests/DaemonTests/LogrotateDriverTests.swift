@@ -1,4 +1,5 @@
 import Daemon
+import Glibc
 import Platform
 import PlatformTesting
 import SystemPackage
@@ -180,12 +181,37 @@ import Testing
             #expect(
                 await fixture.log.wait { $0.contains { $0.hasPrefix("<info>: renaming \(fixture.path("a.log"))") } }
             )
-            #expect(await fixture.log.lines.contains { $0.contains("Would rotate \(fixture.path("a.log"))") })
+            #expect(await fixture.log.wait { $0.contains { $0.contains("Would rotate \(fixture.path("a.log"))") } })
             #expect(fixture.names == ["a.log", "status"])
             #expect(fixture.stateText == before)
             // The planned rotation counts as done in memory: not planned again before the next period.
             #expect(try await fixture.due(at: "2026-11-29 10:30").isEmpty)
             #expect(try await fixture.nextDeadline(after: "2026-11-29 10:30") == "2026-11-30 00:00")
+        }
+    }
+
+    @Test func stateLockedWhenAJobRuns_skipsItWithAWarning_retriesSoon_andRotatesOnceReleased() async throws {
+        try await withFixtureInUTC(
+            config: "@DIR@/a.log {\n daily\n rotate 1\n}\n",
+            state: ["a.log": "2026-11-28 05:00"],
+            files: ["a.log": "x\n"],
+            lockTimeout: .milliseconds(100)
+        ) { fixture throws in
+            chmod(fixture.path("status"), 0o600)  // a world-readable state file is not locked at all
+            _ = try await fixture.configuration(at: Timestamp(seconds: epoch("2026-11-29 10:00")))
+            let holder = try FlockHolder(file: fixture.path("status"))
+            try await fixture.rotateDue(at: "2026-11-29 10:00")
+            let warning =
+                "state file \(fixture.path("status")) is still locked after 0.1 seconds (by pid \(holder.pid) (flock))"
+            #expect(await fixture.log.wait { $0.contains { $0.contains(warning) } })
+            #expect(fixture.names == ["a.log", "status"], "no rotation while another pass holds the state file")
+            // The decision is not lost: the next deadline is a check one lock timeout (at least 1 s) later.
+            #expect(try await fixture.nextDeadline(after: "2026-11-29 10:00") == "2026-11-29 10:00")
+            holder.release()
+            try await fixture.rotateDue(at: "2026-11-29 10:00")
+            #expect(fixture.names == ["a.log.1", "status"])
+            #expect(try await fixture.nextDeadline(after: "2026-11-29 10:00") == "2026-11-30 00:00")
+            #expect(fixture.stateText?.contains(stateStamp("2026-11-29 10:00")) == true)
         }
     }
 

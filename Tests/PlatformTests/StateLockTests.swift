@@ -1,19 +1,21 @@
 import Foundation
-import Platform
+import PlatformTesting
 import SystemPackage
 import Testing
+
+@testable import Platform
 
 @Suite struct StateLockTests {
     private func permissions(_ path: FilePath) throws -> UInt32? {
         try PosixFileSystem().status(of: path, followSymlinks: false)?.permissions
     }
 
-    @Test func missingStateFile_getsA0640StubAndIsLocked() throws {
+    @Test func missingStateFile_getsA0600StubAndIsLocked() throws {
         let state = try makeScratchDirectory().appending("status")
         let lock = try StateLock(path: state)
         #expect(lock.outcome == .locked && lock.createdStub)
         #expect(lock.debugMessages == ["Creating stub state file: \(state)"])
-        #expect(try permissions(state) == 0o640)
+        #expect(try permissions(state) == 0o600)
         #expect(try PosixFileSystem().readFile(state) == [])
     }
 
@@ -74,6 +76,31 @@ import Testing
         let lock = try StateLock(path: state, wait: true)
         #expect(lock.outcome == .locked)
         #expect(exists(ended), "acquired while the other process still held the lock")
+    }
+
+    @Test func waitingUpTo_whileAnotherProcessHoldsIt_givesUp_namesTheHolder_andGetsItOnceReleased() throws {
+        let state = try makeScratchDirectory().appending("status")
+        try PosixFileSystem().writeFileAtomically(state, contents: [], permissions: 0o600)
+        let holder = try FlockHolder(file: state.string)
+        #expect(throws: StateLockError.alreadyLocked(state)) {
+            _ = try StateLock(path: state, waitingUpTo: .milliseconds(200))
+        }
+        #expect(LockHolder.holders(of: state) == [LockHolder(pid: holder.pid, command: "flock")])
+        holder.release()
+        #expect(try StateLock(path: state, waitingUpTo: .seconds(30)).outcome == .locked)
+        #expect(LockHolder.holders(of: state).isEmpty)
+    }
+
+    @Test func lockHolderPIDs_areTheFlockLinesOnTheFilesDeviceAndInode() {
+        let locks = """
+            1: POSIX  ADVISORY  WRITE 11 fe:00:42 1073741824 1073742335
+            2: FLOCK  ADVISORY  WRITE 22 fe:00:42 0 EOF
+            2: -> FLOCK  ADVISORY  WRITE 33 fe:00:42 0 EOF
+            3: FLOCK  ADVISORY  WRITE 44 08:01:42 0 EOF
+            4: FLOCK  ADVISORY  READ  55 fe:00:43 0 EOF
+            """
+        // st_dev of fe:00 (major 254, minor 0) is 0xfe00.
+        #expect(LockHolder.pids(inLocks: locks, device: 0xfe00, inode: 42) == [22])
     }
 
     @Test func worldReadableStateFile_isNotLocked_andWarns() throws {

@@ -12,7 +12,9 @@ struct RunCommand: AsyncParsableCommand {
             Time rules (hourly, daily, weekly, monthly, yearly) fire at the calendar boundary in local time; on start, \
             a boundary missed while the machine was off fires once. Size rules (size, maxsize, minsize with a time \
             rule) fire within about a second of the write that crossed them. A log is rotated exactly when \
-            `logrotated rotate` would rotate it at that instant; both share the state file and its lock.
+            `logrotated rotate` would rotate it at that instant; both share the state file and its lock. When the lock \
+            is still held after --state-lock-timeout, the daemon logs a warning naming the holder, skips that update \
+            and its rotations, and checks again one timeout later.
 
             SIGHUP re-reads the configuration (one with errors is rejected and the old one kept); SIGTERM and SIGINT \
             finish the rotations in progress, then exit 0. Under systemd it reports READY=1, STATUS=, RELOADING=1, \
@@ -36,8 +38,22 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a script or compression command may run.", valueName: "seconds"))
     var scriptTimeout: Double = 3600
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds to wait for the state file lock before skipping that update with a warning (retried later).",
+            valueName: "seconds"
+        )
+    )
+    var stateLockTimeout: Double = 60
+
     @Flag(name: .shortAndLong, help: "Also log every step and decision (debug level).")
     var verbose = false
+
+    func validate() throws {
+        guard stateLockTimeout > 0, stateLockTimeout.isFinite else {
+            throw ValidationError("--state-lock-timeout must be a positive number of seconds")
+        }
+    }
 
     func run() async throws {
         DaemonLogging.bootstrap(level: verbose ? .debug : .info)
@@ -45,6 +61,7 @@ struct RunCommand: AsyncParsableCommand {
         var options = DaemonOptions(configPaths: config, statePath: FilePath(state))
         options.dryRun = dryRun
         options.scriptTimeout = scriptTimeout
+        options.stateLockTimeout = .milliseconds(Int64(stateLockTimeout * 1000))
         do {
             try await DaemonRunner.run(options: options, logger: logger)
         } catch is ConfigurationRejected {

@@ -56,6 +56,7 @@ import Testing
             ("etc/logrotated.d", 0o755),
             ("usr/local/lib/systemd/system/logrotated.service", 0o644),
             ("usr/local/share/man/man8/logrotated.8", 0o644),
+            ("var/lib/logrotated", 0o750),
         ]
         for (path, mode) in expected {
             let attributes = try? FileManager.default.attributesOfItem(atPath: destination.path + "/" + path)

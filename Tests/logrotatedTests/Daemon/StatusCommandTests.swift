@@ -1,4 +1,6 @@
 import Foundation
+import Glibc
+import PlatformTesting
 import Testing
 
 /// `logrotated status`: the table and the JSON, from a configuration and a state file, at a fixed `--now` in UTC.
@@ -6,7 +8,12 @@ import Testing
     /// 2026-11-25 10:30 UTC.
     private static let now = "1795602600"
 
-    private func status(_ extra: [String]) throws -> (CommandResult, String) {
+    /// Runs `status` on a fresh fixture whose state file has `stateMode`, its lock held by `flock` when `locked`.
+    private func status(
+        _ extra: [String],
+        stateMode: mode_t = 0o600,
+        locked: Bool = false
+    ) throws -> (CommandResult, String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("status-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -31,6 +38,9 @@ import Testing
         try
             "logrotate state -- version 2\n\"\(root)/daily.log\" 2026-11-24-0:0:0\n\"\(root)/app.log\" 2026-11-25-9:0:0\n"
             .write(toFile: root + "/status", atomically: true, encoding: .utf8)
+        chmod(root + "/status", stateMode)
+        let holder = locked ? try FlockHolder(file: root + "/status") : nil
+        defer { holder?.release() }
         let result = try CommandRunner.run(
             CommandRunner.logrotated,
             ["status", "--config", root + "/conf", "--state", root + "/status", "--now", Self.now] + extra,
@@ -66,7 +76,7 @@ import Testing
             + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"daily or maxsize 1M\",\"staleWriters\":[]},"
             + "{\"path\":\"\(root)/big.log\",\"size\":2048,\"lastRotated\":null,\"nextDue\":\"now\","
             + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"maxsize 1k (now 2k)\",\"staleWriters\":[]}"
-            + "]}\n"
+            + "],\"stateFile\":{\"path\":\"\(root)/status\",\"mode\":\"0600\",\"lockedBy\":[],\"problems\":[]}}\n"
         #expect(result.standardOutput == expected)
     }
 
@@ -77,5 +87,30 @@ import Testing
         )
         #expect(result.status == 1)
         #expect(result.standardError.contains("/nonexistent/logrotated.conf"))
+    }
+
+    @Test func status_stateFileLockedByAnotherProcess_namesTheHolder() throws {
+        let (table, root) = try status([], locked: true)
+        #expect(table.status == 0)
+        #expect(table.standardOutput.contains("\nstate file \(root)/status is locked by pid "))
+        #expect(table.standardOutput.contains(" (flock): rotations wait for it"))
+        let (json, _) = try status(["--json"], locked: true)
+        #expect(json.standardOutput.contains(",\"lockedBy\":[{\"pid\":"))
+        #expect(json.standardOutput.contains(",\"command\":\"flock\"}],\"problems\":[]}}\n"))
+    }
+
+    @Test func status_stateFileReadableByGroup_isReportedAsTooOpen() throws {
+        let (table, root) = try status([], stateMode: 0o640)
+        #expect(table.status == 0)
+        #expect(
+            table.standardOutput.hasSuffix(
+                "\nstate file \(root)/status is readable by group (mode 0640): whoever can open it can hold its lock "
+                    + "and stop rotation; the next state write as root sets mode 0600, owned by root\n"
+            )
+        )
+        let (json, _) = try status(["--json"], stateMode: 0o640)
+        #expect(
+            json.standardOutput.hasSuffix(",\"mode\":\"0640\",\"lockedBy\":[],\"problems\":[\"readable by group\"]}}\n")
+        )
     }
 }
