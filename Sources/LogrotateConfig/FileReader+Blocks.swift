@@ -119,7 +119,7 @@ extension FileReader {
             let lineStart = cursor.index
             var probe = cursor
             probe.skipBlanks()
-            if probe.readWord() == "endscript" {
+            if probe.skipWord().elementsEqual("endscript".utf8) {
                 let text = String(decoding: cursor.bytes[start..<lineStart], as: UTF8.self)
                 cursor = probe
                 return text
