@@ -24,48 +24,59 @@ struct ByteCursor {
 
     /// Skips blanks, newlines included.
     mutating func skipWhitespace() {
-        while let byte = current, byte.isBlank || byte == .newline { advance() }
+        let start = index
+        index = firstIndex(from: index) { !($0.isBlank || $0 == .newline) }
+        line += bytes[start..<index].count { $0 == .newline }
     }
 
     /// Skips blanks but stops at the end of the line.
     mutating func skipBlanks() {
-        while let byte = current, byte.isBlank { advance() }
+        index = firstIndex(from: index) { !$0.isBlank }
     }
 
     /// Moves to the first byte after the next newline (or to the end).
     mutating func skipLine() {
-        while let byte = current {
-            advance()
-            if byte == .newline { return }
+        let newline = firstIndex(from: index) { $0 == .newline }
+        guard newline < bytes.count else {
+            index = newline
+            return
         }
+        index = newline + 1
+        line += 1
     }
 
     /// Reads `[A-Za-z]+`.
     mutating func readWord() -> String {
+        String(decoding: skipWord(), as: UTF8.self)
+    }
+
+    /// Moves past `[A-Za-z]+` and returns those bytes.
+    mutating func skipWord() -> ArraySlice<UInt8> {
         let start = index
-        while let byte = current, byte.isLetter { advance() }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        index = firstIndex(from: index) { !$0.isLetter }
+        return bytes[start..<index]
     }
 
     /// Reads the rest of the line (consuming its newline), with blanks trimmed at both ends.
     mutating func readRestOfLine() -> String {
         let start = index
-        while let byte = current, byte != .newline { advance() }
-        var slice = bytes[start..<index]
+        let end = firstIndex(from: index) { $0 == .newline }
+        let first = bytes[start..<end].firstIndex { !$0.isBlank } ?? end
+        let last = bytes[first..<end].lastIndex { !$0.isBlank }.map { $0 + 1 } ?? first
+        index = end
         skipLine()
-        while let first = slice.first, first.isBlank { slice = slice.dropFirst() }
-        while let last = slice.last, last.isBlank { slice = slice.dropLast() }
-        return String(decoding: slice, as: UTF8.self)
+        return String(decoding: bytes[first..<last], as: UTF8.self)
+    }
+
+    /// The index of the first byte from `start` on that satisfies `predicate`, or the end.
+    private func firstIndex(from start: Int, where predicate: (UInt8) -> Bool) -> Int {
+        bytes[start...].firstIndex(where: predicate) ?? bytes.count
     }
 
     /// Whether the rest of the current line holds only blanks.
     func restOfLineIsBlank() -> Bool {
-        var probe = index
-        while probe < bytes.count, bytes[probe] != .newline {
-            if !bytes[probe].isBlank { return false }
-            probe += 1
-        }
-        return true
+        let end = firstIndex(from: index) { $0 == .newline }
+        return bytes[index..<end].allSatisfy(\.isBlank)
     }
 }
 

@@ -45,15 +45,18 @@ extension FileReader {
     /// Drops patterns already owned by an earlier block: silently when that block has `ignoreduplicates`, else with
     /// `duplicate log entry for X` (an error that does not stop reading). Plain string equality, as in 3.21.
     private mutating func removingDuplicates(_ patterns: [String], line: Int) -> [String] {
+        owners.catchUp(with: state.blocks)
         var kept: [String] = []
+        var seen: Set<String> = []
         for pattern in patterns {
-            let owner = state.blocks.first { $0.patterns.contains(pattern) }
-            if let owner, owner.settings.ignoreDuplicates { continue }
-            if owner != nil || kept.contains(pattern) {
+            let ownerIgnores = owners.ownerIgnoresDuplicates(pattern)
+            if ownerIgnores == true { continue }
+            if ownerIgnores != nil || seen.contains(pattern) {
                 report(.error, line: line, "duplicate log entry for \(pattern)")
                 continue
             }
             kept.append(pattern)
+            seen.insert(pattern)
         }
         return kept
     }
@@ -84,7 +87,7 @@ extension FileReader {
             settings: block.settings,
             location: SourceLocation(file: file, line: block.line)
         )
-        state.blocks.insert(finished, at: min(block.insertionIndex, state.blocks.count))
+        owners.insert(finished, into: &state.blocks, at: min(block.insertionIndex, state.blocks.count))
     }
 
     /// After a block error: skips to the line whose first non-blank is `}` (scripts are skipped whole, so a `}` in a
@@ -116,7 +119,7 @@ extension FileReader {
             let lineStart = cursor.index
             var probe = cursor
             probe.skipBlanks()
-            if probe.readWord() == "endscript" {
+            if probe.skipWord().elementsEqual("endscript".utf8) {
                 let text = String(decoding: cursor.bytes[start..<lineStart], as: UTF8.self)
                 cursor = probe
                 return text

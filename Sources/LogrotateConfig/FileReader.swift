@@ -26,6 +26,8 @@ struct FileReader {
     var cursor: ByteCursor
     var state = ConfigState()
     var open: OpenBlock?
+    /// The first owner of every pattern in `state.blocks`, for the duplicate check.
+    var owners = PatternOwners()
 
     init(parser: ConfigParser, file: String, bytes: [UInt8], include: @escaping ConfigParser.IncludeHandler) {
         self.parser = parser

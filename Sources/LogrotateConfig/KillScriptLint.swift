@@ -18,30 +18,35 @@ public enum KillScriptLint {
         public var suggestion: String
     }
 
-    private nonisolated(unsafe) static let killWithPidFile =
-        #/(?:^|[\s;&|(])(?:/bin/|/usr/bin/)?kill\s+(?:-s\s+|--signal\s+|-)(?:SIG)?(\w+)\s+"?(?:\$\(\s*cat\s+([^\s)]+)[^)]*\)|`\s*cat\s+([^\s`]+)[^`]*`)"?/#
-    private nonisolated(unsafe) static let pkill =
-        #/(?:^|[\s;&|(])(?:/usr/bin/)?pkill\s+(?:--signal\s+|-)(?:SIG)?(\w+)\s+(?:-\w+\s+)*(\S+)/#
-    private nonisolated(unsafe) static let systemctlKill =
-        #/(?:^|[\s;&|(])systemctl\s+kill\s+(?:--kill-whom?=\w+\s+)?(?:-s\s+|--signal[=\s])(?:SIG)?(\w+)\s+(?:--kill-whom?=\w+\s+)?([\w@.\-]+)/#
-
     /// Every unchecked signal in `script`.
     public static func findings(in script: String) -> [Finding] {
         script.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
-            finding(in: String(line), offset: offset)
+            mentionsKill(line) ? finding(in: line, offset: offset) : nil
         }
     }
 
-    private static func finding(in line: String, offset: Int) -> Finding? {
-        if let match = line.firstMatch(of: killWithPidFile), let signal = Signal(parsing: String(match.1)) {
-            return Finding(offset, match.0, signal, .pidFile(String(match.2 ?? match.3 ?? "")))
+    /// Whether `line` has `kill` in it, which every shape needs: most script lines are passed over at this cost.
+    private static func mentionsKill(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        var rest = bytes[...]
+        while let letter = rest.firstIndex(of: UInt8(ascii: "k")) {
+            if bytes[letter...].starts(with: "kill".utf8) { return true }
+            rest = bytes[bytes.index(after: letter)...]
         }
-        if let match = line.firstMatch(of: systemctlKill), let signal = Signal(parsing: String(match.1)) {
-            return Finding(offset, match.0, signal, .unit(String(match.2)))
+        return false
+    }
+
+    private static func finding(in line: Substring, offset: Int) -> Finding? {
+        var matcher = KillCommandMatcher(line)
+        if let match = matcher.firstKillWithPidFile(), let signal = Signal(parsing: String(match.signal)) {
+            return Finding(offset, match.command, signal, .pidFile(String(match.target)))
         }
-        if let match = line.firstMatch(of: pkill), let signal = Signal(parsing: String(match.1)) {
-            var finding = Finding(offset, match.0, signal, nil)
-            finding.suggestion = "signal \(short(signal)) pidfile /PATH/TO/\(match.2).pid"
+        if let match = matcher.firstSystemctlKill(), let signal = Signal(parsing: String(match.signal)) {
+            return Finding(offset, match.command, signal, .unit(String(match.target)))
+        }
+        if let match = matcher.firstPkill(), let signal = Signal(parsing: String(match.signal)) {
+            var finding = Finding(offset, match.command, signal, nil)
+            finding.suggestion = "signal \(short(signal)) pidfile /PATH/TO/\(match.target).pid"
             return finding
         }
         return nil

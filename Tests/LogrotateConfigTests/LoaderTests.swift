@@ -147,3 +147,12 @@ func load(_ paths: [String], home: String? = nil, permissions: Bool = false) -> 
     let config = load([main])
     #expect(config.blocks.first?.settings == defaults { $0.rotate = 3 })
 }
+
+@Test func loader_duplicateCheck_firstOwnerIsTheBlockThatIncludedTheOthers() throws {
+    let dir = try TempDir()
+    try dir.write("inc.conf", "/b.log {\nignoreduplicates\n}\n/a.log {\nignoreduplicates\n}\n")
+    let main = try dir.write("main.conf", "/a.log {\ninclude \(dir.path)/inc.conf\n}\n/b.log {\n}\n/a.log {\n}\n")
+    let config = load([main])
+    #expect(config.blocks.map(\.patterns) == [["/a.log"], ["/b.log"], ["/a.log"]])
+    #expect(config.diagnostics.map(\.description) == ["\(main):6: error: duplicate log entry for /a.log"])
+}

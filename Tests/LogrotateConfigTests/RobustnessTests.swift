@@ -71,3 +71,97 @@ func randomInput(_ generator: inout SeededGenerator) -> [UInt8] {
     let config = load([dir.path + "/d"])
     #expect(config.hasErrors)
 }
+
+/// Parses `text` as `big.conf` with no include handling.
+private func parseLarge(_ text: String) -> ConfigState {
+    var state = ConfigState()
+    ConfigParser(accounts: FakeAccounts(), homeDirectory: "/home/u").parse(
+        Array(text.utf8),
+        file: "big.conf",
+        into: &state
+    ) { _, _ in }
+    return state
+}
+
+// Sizes below are a few MB: enough that a parser quadratic in any of these shapes would not finish in CI.
+
+@Test func robustness_scriptOfManyLines_isReadWhole() {
+    let body = String(repeating: "    echo rotated >> /tmp/x\n", count: 100_000)
+    let state = parseLarge("/a.log {\n    postrotate\n" + body + "    endscript\n}\n")
+    #expect(state.diagnostics.isEmpty)
+    #expect(state.blocks.first?.settings.scripts[.postrotate] == "\n" + body)
+}
+
+@Test func robustness_scriptOfManyKills_givesAdviceAtEachLine() {
+    let kill = "    kill -HUP $(cat /run/a.pid)\n"
+    let state = parseLarge(
+        "/a.log {\n    prerotate\n" + String(repeating: "    true\n" + kill, count: 5_000) + "endscript\n}"
+    )
+    #expect(state.blocks.count == 1)
+    #expect(state.diagnostics.count == 5_000)
+    #expect(state.diagnostics.allSatisfy { $0.isAdvice && $0.severity == .warning })
+    #expect(state.diagnostics.map(\.line) == (0..<5_000).map { 4 + 2 * $0 })
+}
+
+@Test func robustness_longScriptLineOfUnclosedKills_givesOneAdvice() {
+    let line = String(repeating: "kill -HUP $(cat /run/a.pid ", count: 12_000) + "pkill -USR1 app"
+    let state = parseLarge("/a.log {\n    postrotate\n" + line + "\n    endscript\n}\n")
+    #expect(state.blocks.count == 1)
+    #expect(state.diagnostics.map(\.line) == [3])
+    #expect(state.diagnostics.first?.message.contains("'pkill -USR1 app'") == true)
+}
+
+@Test func robustness_singleHugeLines_withoutTrailingNewline() {
+    let long = String(repeating: "x", count: 2_000_000)
+    #expect(parseLarge("# " + long).diagnostics.isEmpty)
+    #expect(
+        parseLarge(long).diagnostics.map(\.description) == [
+            "big.conf:1: warning: unknown option '\(long)' -- ignoring line"
+        ]
+    )
+    let unclosed = parseLarge("/a.log {\n    postrotate\n" + long)
+    #expect(unclosed.diagnostics.map(\.description) == ["big.conf:2: error: postrotate without endscript"])
+    #expect(unclosed.blocks.isEmpty)
+}
+
+@Test func robustness_megabyteArguments_areKeptWhole() {
+    let directory = "/" + String(repeating: "d", count: 1_000_000)
+    let address = String(repeating: "m", count: 1_000_000) + "@example.org"
+    let state = parseLarge("/a.log {\n    olddir \(directory)\n    mail \(address)   \n}")
+    #expect(state.diagnostics.isEmpty)
+    #expect(state.blocks.first?.settings.oldDir == directory)
+    #expect(state.blocks.first?.settings.mail == address)
+}
+
+@Test func robustness_megabytePatternList_keepsEveryPatternOnce() {
+    let patterns = (0..<40_000).map { "/var/log/p\($0).log" }
+    let state = parseLarge(patterns.joined(separator: " ") + " /var/log/p7.log {\n}\n")
+    #expect(state.blocks.first?.patterns == patterns)
+    #expect(state.diagnostics.map(\.description) == ["big.conf:1: error: duplicate log entry for /var/log/p7.log"])
+}
+
+@Test func robustness_manyBlocks_areAllKept() {
+    let blocks = (0..<30_000).map { "/var/log/b\($0).log {\n    rotate 1\n}\n" }.joined()
+    let state = parseLarge(blocks + "/var/log/b42.log {\n}\n")
+    #expect(state.blocks.count == 30_000)
+    #expect(state.blocks.last?.location.line == 89_998)
+    #expect(
+        state.diagnostics.map(\.description) == ["big.conf:90001: error: duplicate log entry for /var/log/b42.log"]
+    )
+}
+
+@Test func robustness_manyCommentLines_keepLineNumbers() {
+    let comments = String(repeating: "# a comment line\n", count: 100_000)
+    let state = parseLarge(comments + "/a.log\n" + comments + "{\n    bogus\n}\n")
+    #expect(state.blocks.first?.patterns == ["/a.log"])
+    #expect(
+        state.diagnostics.map(\.description) == ["big.conf:200003: warning: unknown option 'bogus' -- ignoring line"]
+    )
+}
+
+@Test func robustness_longQuotedPattern_isOnePattern() {
+    let written = "/var/log/" + String(repeating: "q w\\\" ", count: 300_000)
+    let state = parseLarge("\"" + written + "\" {\n}\n")
+    #expect(state.diagnostics.isEmpty)
+    #expect(state.blocks.first?.patterns == ["/var/log/" + String(repeating: "q w\" ", count: 300_000)])
+}
