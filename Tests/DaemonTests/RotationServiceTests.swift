@@ -57,14 +57,13 @@ import Testing
         let path = FilePath("/var/log/a.log")
         let driver = FakeDriver(.init(dueOnDeadline: ["b"], dueOnSize: [path: ["a"]], gated: ["a"]))
         let harness = ServiceHarness(driver: driver)
-        // The start-up check is done first: a size event during it would merge into the next full check, which (in
-        // this fake, unlike the real driver) does not find size-due jobs.
+        // The start-up check is done first (size events during it would wait and be checked after it).
         #expect(await driver.events.wait { $0.contains(.finished("b")) })
         for size in 1...5 {
             harness.triggers.yield(.sizeReached(SizeEvent(path: path, size: UInt64(100 + size), limit: 100)))
         }
-        // Checks run one at a time, in trigger order: once the deadline's is done (the second full one, after the
-        // start-up check), every size event has been handled. Those that came during a check merged into one.
+        // Checks run one at a time: once the deadline's is done (the second full one, after the start-up check),
+        // every size event has been handled. Those that came during a check merged into one.
         harness.triggers.yield(.deadline(Timestamp(seconds: 1)))
         #expect(
             await driver.events.wait {

@@ -53,7 +53,7 @@ final class HostileFixture {
     }
 
     /// `logrotated rotate -f` with a block for `app.log` holding `directives`, at ``now`` in UTC, mailing with
-    /// `run/mail`; killed after 30 s (a run takes well under a second, but the machine may be loaded). Files it writes
+    /// `run/mail`; killed after 60 s (a run takes well under a second, but the machine may be loaded). Files it writes
     /// are limited to 64 MiB: copying a FIFO that a writer keeps feeding would otherwise fill the disk until then.
     func rotate(_ directives: String) async throws -> CommandResult {
         let config = run + "/c.conf"
@@ -63,7 +63,7 @@ final class HostileFixture {
             URL(fileURLWithPath: "/bin/sh"),
             ["-c", "ulimit -f 65536; exec \"$0\" \"$@\"", CommandRunner.logrotated.path] + arguments,
             environment: ["TZ": "UTC"],
-            timeout: .seconds(30)
+            timeout: .seconds(60)
         )
     }
 
