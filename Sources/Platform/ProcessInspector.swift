@@ -10,6 +10,10 @@ public protocol ProcessInspector: Sendable {
     /// writes maps to an empty list. Processes we may not inspect are not seen.
     func writers(of files: [FileIdentity]) -> [FileIdentity: [FileWriter]]
 
+    /// The path descriptor `fd` of `pid` refers to now (`/proc/PID/fd/FD`; a removed file's ends in ` (deleted)`);
+    /// `nil` when unknown.
+    func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath?
+
     /// The pid a pidfile names (see `PidFile.read`).
     func processID(inPidFile path: FilePath) throws(PlatformError) -> Int32
 
@@ -37,6 +41,9 @@ public protocol ProcessInspector: Sendable {
 }
 
 extension ProcessInspector {
+    /// Unknown unless the inspector can read descriptor links.
+    public func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? { nil }
+
     /// The writers of one file.
     public func writers(of file: FileIdentity) -> [FileWriter] {
         writers(of: [file])[file] ?? []
@@ -55,6 +62,10 @@ public struct LiveProcessInspector: ProcessInspector {
         let found = (try? FileWriters.find(files: files, in: table)) ?? [:]
         let me = system_getpid()
         return found.mapValues { $0.filter { $0.opensForWriting && $0.pid != me } }
+    }
+
+    public func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? {
+        try? system_readlink(table.root.appending("\(pid)").appending("fd").appending("\(fd)")).get()
     }
 
     public func processID(inPidFile path: FilePath) throws(PlatformError) -> Int32 {

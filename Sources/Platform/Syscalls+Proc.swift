@@ -69,3 +69,15 @@ internal enum ProcOpenFlags {
     static let readWrite = UInt32(O_RDWR)
     static let append = UInt32(O_APPEND)
 }
+
+/// readlink(2): where a symlink (e.g. `/proc/PID/fd/N`) points, as bytes.
+internal func system_readlink(_ path: FilePath) -> Result<FilePath, Errno> {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    return path.withPlatformString { cPath in
+        valueOrErrno { readlink(cPath, &buffer, buffer.count) }.map { count in
+            buffer.withUnsafeBufferPointer { bytes in
+                FilePath(platformString: Array(bytes[..<count]) + [0])
+            }
+        }
+    }
+}

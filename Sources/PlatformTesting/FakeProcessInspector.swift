@@ -12,6 +12,7 @@ public final class FakeProcessInspector: ProcessInspector {
         var verdicts: [Int32: SignalSafety.Verdict] = [:]
         var sent: [(Signal, Int32)] = []
         var writersAfterSignal: [FileIdentity: [FileWriter]]?
+        var targets: [Int32: FilePath] = [:]
     }
 
     private let state = Mutex(State())
@@ -34,6 +35,15 @@ public final class FakeProcessInspector: ProcessInspector {
             $0.writers[file] = writers
             if let afterSignal { $0.writersAfterSignal = [file: afterSignal] }
         }
+    }
+
+    /// Declares what a process's descriptors point at now (see `ProcessInspector.target(ofDescriptor:of:)`).
+    public func setTarget(_ target: FilePath, ofDescriptorsOf pid: Int32) {
+        state.withLock { $0.targets[pid] = target }
+    }
+
+    public func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? {
+        state.withLock { $0.targets[pid] }
     }
 
     /// The signals sent so far, in order.

@@ -46,6 +46,10 @@ public enum StaleWriters {
 
     /// The processes writing any of `files` now; files that were not actually renamed (the log still has the same
     /// inode, say after a failed rename) are skipped. Only files with a writer are looked at on disk.
+    ///
+    /// A device and inode can be reused once a compressed archive's source is removed: a descriptor counts only when
+    /// it still points at the rotated file (`/proc/PID/fd/N` names the archive, or it ends in ` (deleted)`), never
+    /// at a newer file that got the same inode.
     public static func find(
         _ files: [RotatedFile],
         processes: any ProcessInspector,
@@ -53,12 +57,24 @@ public enum StaleWriters {
     ) -> [StaleWriter] {
         let writers = processes.writers(of: files.map(\.identity))
         return files.flatMap { file -> [StaleWriter] in
-            let found = writers[file.identity] ?? []
+            let found = (writers[file.identity] ?? []).filter { writes(file, $0, processes) }
             guard !found.isEmpty,
                 (try? fileSystem.status(of: file.log, followSymlinks: false))?.identity != file.identity
             else { return [] }
             return found.map { StaleWriter(file: file, writer: $0) }
         }
+    }
+
+    /// Whether `writer`'s descriptor is on the rotated file itself: it names the archive, or a removed file of the
+    /// archive's directory (the archive once compressed); unknown targets count. A file that merely got the same
+    /// inode later (a new log, another log's new file) has another name and is not removed.
+    private static func writes(_ file: RotatedFile, _ writer: FileWriter, _ processes: any ProcessInspector) -> Bool {
+        guard let target = processes.target(ofDescriptor: writer.descriptor, of: writer.pid) else { return true }
+        if target == file.archive { return true }
+        let text = target.string
+        guard text.hasSuffix(" (deleted)") else { return false }
+        let removed = FilePath(String(text.dropLast(" (deleted)".count)))
+        return removed.removingLastComponent() == file.archive.removingLastComponent()
     }
 
     /// The warning for one stale writer.

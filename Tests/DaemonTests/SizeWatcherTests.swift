@@ -90,6 +90,20 @@ import Testing
     @Test func stop_finishesTheStream() async throws {
         let watcher = try SizeWatcher()
         watcher.stop()
-        for await _ in watcher.events {}
+        // Bounded: a stream that never finished would fail here after the timeout instead of hanging the suite.
+        let finished = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in watcher.events {}
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(30))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        #expect(finished, "the event stream did not finish after stop()")
     }
 }

@@ -39,4 +39,29 @@ import Testing
 
         #expect(StaleWriters.find([a, b], processes: processes, fileSystem: fileSystem).isEmpty)
     }
+
+    @Test(arguments: ["/x/a.log.1", "/x/a.log.1 (deleted)"])
+    func writerStillOnTheArchive_isReported(target: String) throws {
+        let (fileSystem, a, _) = try rotatedTree()
+        let processes = FakeProcessInspector()
+        processes.setWriters([writer], of: a.identity)
+        processes.setTarget(FilePath(target), ofDescriptorsOf: writer.pid)
+
+        #expect(
+            StaleWriters.find([a], processes: processes, fileSystem: fileSystem) == [
+                StaleWriter(file: a, writer: writer)
+            ]
+        )
+    }
+
+    /// The archive was compressed and removed, and a new file (here another log) got its inode: its writer does not
+    /// write the rotated file.
+    @Test func writerOfANewFileThatReusedTheInode_isNotReported() throws {
+        let (fileSystem, a, _) = try rotatedTree()
+        let processes = FakeProcessInspector()
+        processes.setWriters([writer], of: a.identity)
+        processes.setTarget("/x/other.log", ofDescriptorsOf: writer.pid)
+
+        #expect(StaleWriters.find([a], processes: processes, fileSystem: fileSystem).isEmpty)
+    }
 }
