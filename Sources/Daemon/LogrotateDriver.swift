@@ -75,6 +75,16 @@ public final class LogrotateDriver: RotationDriver {
         configuration.snapshot.withLock { $0.sizeWatches }
     }
 
+    public func patternDirectories(in configuration: DaemonConfiguration) -> Set<FilePath> {
+        configuration.snapshot.withLock { $0.patternDirectories }
+    }
+
+    public func discover(_ path: FilePath, at now: Timestamp, in configuration: DaemonConfiguration) -> Bool {
+        guard let status = try? rotation.fileSystem.status(of: path, followSymlinks: false), status.kind != .directory
+        else { return false }
+        return configuration.snapshot.withLock { $0.discover(path, now: now.seconds) }
+    }
+
     /// The jobs for the logs whose calendar trigger has passed (`touched == nil`), after taking what other programs
     /// wrote to the state file and, hourly, expanding glob patterns again; or for the `touched` files.
     public func dueJobs(

@@ -22,6 +22,13 @@ public protocol RotationDriver: Sendable {
     /// The files whose sizes can make a job due (`size`, `maxsize`), with their limits.
     func sizeWatches(in configuration: Configuration) -> [SizeWatch]
 
+    /// The directories whose new names may be new logs (those of glob patterns), watched for files appearing.
+    func patternDirectories(in configuration: Configuration) -> Set<FilePath>
+
+    /// Takes `path` as a log when a glob pattern of the configuration matches it and no block has it yet; true
+    /// when it became one (its size watch and calendar check then exist).
+    func discover(_ path: FilePath, at now: Timestamp, in configuration: Configuration) -> Bool
+
     /// The jobs due at `now`; `touched` limits the check to jobs of files that reached a size limit (`nil`: all).
     func dueJobs(at now: Timestamp, in configuration: Configuration, touched: Set<FilePath>?) async -> [Job]
 

@@ -16,6 +16,10 @@ struct RotationLoop<Driver: RotationDriver> {
     private var timer: (deadline: Deadline, task: Task<Void, Never>)?
     /// The files watched for size, as last given to the watcher.
     private var watches: [SizeWatch] = []
+    /// The directories of glob patterns, as last given to the watcher.
+    private var watchedDirectories: Set<FilePath> = []
+    /// How many logs `watches` covers (for `STATUS=`, computed when the watches change, not per event).
+    private var watchedLogCount = 0
 
     init(
         service: RotationService<Driver>,
@@ -72,6 +76,12 @@ struct RotationLoop<Driver: RotationDriver> {
             return checks.request(.all)
         case .trigger(.sizeReached(let event)):
             return checks.request(.files([event.path]))
+        case .trigger(.newFile(let path)):
+            guard service.driver.discover(path, at: service.clock.now(), in: configuration) else { return nil }
+            service.logger.info("New log \(path)", metadata: ["log.path": "\(path)"])
+            refreshWatches()
+            armTimer()
+            return checks.request(.files([path]))
         case .trigger(.reload):
             await reload()
         case .trigger(.watchdog):
@@ -127,9 +137,11 @@ struct RotationLoop<Driver: RotationDriver> {
     /// Gives the watcher the files to watch when they changed (a reload, a glob matching new files).
     private mutating func refreshWatches() {
         let current = service.driver.sizeWatches(in: configuration)
-        guard current != watches else { return }
-        watches = current
-        sizeWatcher?.watch(current)
+        let directories = service.driver.patternDirectories(in: configuration)
+        guard current != watches || directories != watchedDirectories else { return }
+        (watches, watchedDirectories) = (current, directories)
+        watchedLogCount = Set(current.map(\.path)).count
+        sizeWatcher?.watch(current, directories: directories)
     }
 
     /// Starts (or keeps) the one timer task, for the next deadline after the last full check; none is started while a
@@ -160,7 +172,7 @@ struct RotationLoop<Driver: RotationDriver> {
             timer.map { "next: \($0.deadline.label) at \(LocalTime(epochSeconds: $0.deadline.time.seconds))" }
                 ?? "no calendar deadline"
         ]
-        parts.append("watching \(Set(watches.map(\.path)).count) logs for size")
+        parts.append("watching \(watchedLogCount) logs for size")
         if checks.running { parts.append("checking") }
         if !queue.running.isEmpty { parts.append("\(queue.running.count) rotating") }
         if queue.waitingCount > 0 { parts.append("\(queue.waitingCount) waiting") }

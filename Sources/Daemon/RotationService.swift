@@ -44,6 +44,7 @@ public struct RotationService<Driver: RotationDriver>: Service {
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { for await _ in hangups { continuation.yield(.reload) } }
             group.addTask { for await event in watcher.events { continuation.yield(.sizeReached(event)) } }
+            group.addTask { for await path in watcher.newNames { continuation.yield(.newFile(path)) } }
             if let interval = notifier.watchdogInterval {
                 group.addTask {
                     while (try? await Task.sleep(for: interval)) != nil { continuation.yield(.watchdog) }

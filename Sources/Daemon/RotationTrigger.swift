@@ -1,4 +1,5 @@
 import Platform
+import SystemPackage
 
 /// Something that makes the daemon act; `RotationService.run(triggers:)` consumes a sequence of them.
 public enum RotationTrigger: Hashable, Sendable {
@@ -6,6 +7,8 @@ public enum RotationTrigger: Hashable, Sendable {
     case deadline(Timestamp)
     /// A watched file reached its size limit: check its jobs.
     case sizeReached(SizeEvent)
+    /// A name appeared in the directory of a glob pattern: it may be a new log.
+    case newFile(FilePath)
     /// SIGHUP: read the configuration again.
     case reload
     /// Time to tell systemd's watchdog the loop is alive.

@@ -8,6 +8,7 @@ struct SizeWatchLoop: Sendable {
     let wakePipe: WakePipe
     let coalescingMicroseconds: UInt64
     let continuation: AsyncStream<SizeEvent>.Continuation
+    let newNames: AsyncStream<FilePath>.Continuation
 
     /// Runs until `control.stopped`, then closes the descriptors and finishes the stream.
     func run(control: WatcherControl) {
@@ -20,15 +21,16 @@ struct SizeWatchLoop: Sendable {
             }
             if stopped { break }
             if let pending {
-                state.table.replace(with: pending)
+                state.table.replace(with: pending.files, patternDirectories: pending.directories)
                 state.above = []
-                check(Set(pending.map(\.path)), state: &state)
+                check(Set(pending.files.map(\.path)), state: &state)
             }
             nextCheck = wait(until: nextCheck, state: &state)
         }
         inotify.close()
         wakePipe.close()
         continuation.finish()
+        newNames.finish()
     }
 
     /// Waits for inotify (idle) or for the end of the coalescing interval (busy); returns the next check time.
@@ -51,8 +53,13 @@ struct SizeWatchLoop: Sendable {
         let events = inotify.readEvents()
         guard !events.isEmpty else { return nil }
         var touched: Set<FilePath> = []
-        for event in events { touched.formUnion(state.table.paths(for: event)) }
+        var appeared: Set<FilePath> = []
+        for event in events {
+            if let name = state.table.newName(for: event) { appeared.insert(name) }
+            touched.formUnion(state.table.paths(for: event))
+        }
         check(touched, state: &state)
+        for name in appeared { newNames.yield(name) }
         return monotonicMicroseconds() + coalescingMicroseconds
     }
 

@@ -14,6 +14,9 @@ import SystemPackage
 public final class SizeWatcher: Sendable {
     /// Files seen at or past their limits.
     public let events: AsyncStream<SizeEvent>
+    /// Names that appeared (created or renamed in) in a watched pattern directory and are not watched files yet:
+    /// files a glob pattern may now match.
+    public let newNames: AsyncStream<FilePath>
     private let control = WatcherControl()
     private let wakePipe: WakePipe
 
@@ -22,6 +25,7 @@ public final class SizeWatcher: Sendable {
     /// - Throws: the `Errno` of `inotify_init1`, `pipe` or `pthread_create` (e.g. `EMFILE`).
     public init(coalescing: Duration = .milliseconds(500)) throws(Errno) {
         let (events, continuation) = AsyncStream.makeStream(of: SizeEvent.self)
+        let (newNames, namesContinuation) = AsyncStream.makeStream(of: FilePath.self)
         let inotify = try Inotify()
         let wakePipe: WakePipe
         do { wakePipe = try WakePipe() } catch {
@@ -29,13 +33,15 @@ public final class SizeWatcher: Sendable {
             throw error
         }
         self.events = events
+        self.newNames = newNames
         self.wakePipe = wakePipe
         let loop = SizeWatchLoop(
             inotify: inotify,
             wakePipe: wakePipe,
             coalescingMicroseconds: UInt64(coalescing.components.seconds) * 1_000_000
                 + UInt64(coalescing.components.attoseconds / 1_000_000_000_000),
-            continuation: continuation
+            continuation: continuation,
+            newNames: namesContinuation
         )
         try startDetachedThread { [control] in loop.run(control: control) }
     }
@@ -44,9 +50,10 @@ public final class SizeWatcher: Sendable {
         stop()
     }
 
-    /// Replaces the watched files (after a reload, or to re-arm files whose event was handled).
-    public func watch(_ watches: [SizeWatch]) {
-        control.requests.withLock { $0.pending = watches }
+    /// Replaces the watched files (after a reload, or to re-arm files whose event was handled) and the directories
+    /// whose new names are reported on `newNames` (the directories of glob patterns).
+    public func watch(_ watches: [SizeWatch], directories: Set<FilePath> = []) {
+        control.requests.withLock { $0.pending = WatchRequest(files: watches, directories: directories) }
         wakePipe.wake()
     }
 
@@ -60,9 +67,15 @@ public final class SizeWatcher: Sendable {
 /// What callers ask of the watcher thread, shared with it (the thread does not retain the watcher).
 final class WatcherControl: Sendable {
     struct Requests {
-        var pending: [SizeWatch]?
+        var pending: WatchRequest?
         var stopped = false
     }
 
     let requests = Mutex(Requests())
+}
+
+/// What the watcher thread is asked to watch.
+struct WatchRequest: Sendable {
+    var files: [SizeWatch]
+    var directories: Set<FilePath>
 }

@@ -54,8 +54,40 @@ struct Snapshot: Sendable {
                 schedule(log, now: now, afterPeriodEnd: false)
             }
         }
-        let hasGlobs = blocks.contains { $0.patterns.contains { $0.contains { "*?[".contains($0) } } }
+        let hasGlobs = blocks.contains { $0.patterns.contains(where: Self.hasGlob) }
         nextRescan = hasGlobs ? (now / 3600 + 1) * 3600 : nil
+    }
+
+    /// The directories of glob patterns whose directory part has no glob characters: a name appearing there may be
+    /// a new log (patterns with glob characters in a directory wait for the hourly rescan).
+    var patternDirectories: Set<FilePath> {
+        Set(
+            blocks.flatMap(\.patterns).filter(Self.hasGlob).map { FilePath($0).removingLastComponent() }
+                .filter { !Self.hasGlob($0.string) }
+        )
+    }
+
+    /// Takes `path` as a log of the first block with a glob pattern that matches it, unless a block has it already
+    /// (as the survey, in configuration order); true when it was taken.
+    mutating func discover(_ path: FilePath, now: Int64) -> Bool {
+        guard blockOfLog[path] == nil else { return false }
+        let matching = blocks.firstIndex { block in
+            block.patterns.contains {
+                Self.hasGlob($0) && Glob.matches($0, path.string, options: [.pathname, .period])
+            }
+        }
+        guard let index = matching else { return false }
+        logsOfBlock[index].append(path)
+        blockOfLog[path] = index
+        if state.lastRotated(for: path.string, creatingAt: LocalTime(epochSeconds: now)).created {
+            unsaved.insert(path)
+        }
+        schedule(path, now: now, afterPeriodEnd: false)
+        return true
+    }
+
+    private static func hasGlob(_ pattern: String) -> Bool {
+        pattern.contains { "*?[".contains($0) }
     }
 
     /// The earliest calendar wake-up: a log's trigger or the glob rescan.

@@ -12,19 +12,23 @@ struct WatchTable {
     private var fileWatches: [Int32: Set<FilePath>] = [:]
     private var directoryWatches: [Int32: FilePath] = [:]
     private var watchedInodes: [FilePath: UInt64] = [:]
+    /// Directories of glob patterns: names appearing there are reported as new.
+    private var patternDirectories: Set<FilePath> = []
 
     init(inotify: Inotify) {
         self.inotify = inotify
     }
 
-    /// Replaces every watch with the directory watches for `watches`; files are armed when first checked.
-    mutating func replace(with watches: [SizeWatch]) {
+    /// Replaces every watch with the directory watches for `watches` and for `patternDirectories`; files are armed
+    /// when first checked.
+    mutating func replace(with watches: [SizeWatch], patternDirectories: Set<FilePath> = []) {
         for watch in Set(fileWatches.keys).union(directoryWatches.keys) { inotify.removeWatch(watch) }
         fileWatches = [:]
         directoryWatches = [:]
         watchedInodes = [:]
         limits = Dictionary(watches.map { ($0.path, $0.limit) }) { first, second in min(first, second) }
-        let directories = Set(limits.keys.map { $0.removingLastComponent() })
+        self.patternDirectories = patternDirectories
+        let directories = Set(limits.keys.map { $0.removingLastComponent() }).union(patternDirectories)
         for directory in directories {
             if let watch = try? inotify.addWatch(directory, mask: Self.directoryMask) {
                 directoryWatches[watch] = directory
@@ -49,6 +53,13 @@ struct WatchTable {
     /// Whether the file at `path` (with `inode`) is the one watched.
     func isWatching(_ path: FilePath, inode: UInt64) -> Bool {
         watchedInodes[path] == inode
+    }
+
+    /// The path of a name that appeared in a pattern directory and is not a watched file yet; `nil` otherwise.
+    func newName(for event: InotifyEvent) -> FilePath? {
+        guard let directory = directoryWatches[event.watch], patternDirectories.contains(directory) else { return nil }
+        let path = directory.appending(FilePath(bytes: event.name).components)
+        return limits[path] == nil ? path : nil
     }
 
     /// The watched paths an event concerns: the written file, a name appearing in a directory, or all after overflow.

@@ -67,6 +67,10 @@ final class FakeDriver: RotationDriver {
 
     func sizeWatches(in configuration: Int) -> [SizeWatch] { [] }
 
+    func patternDirectories(in configuration: Int) -> Set<FilePath> { [] }
+
+    func discover(_ path: FilePath, at now: Timestamp, in configuration: Int) -> Bool { false }
+
     func dueJobs(at now: Timestamp, in configuration: Int, touched: Set<FilePath>?) async -> [String] {
         continuation.yield(.checked(at: now.seconds, configuration: configuration, touched: touched))
         return state.withLock { state in

@@ -1,4 +1,5 @@
 import Daemon
+import Foundation
 import Platform
 import SystemPackage
 import Testing
@@ -30,6 +31,22 @@ import Testing
         let (watcher, recorder) = try started([SizeWatch(path: directory.path("big.log"), limit: 100)])
         defer { watcher.stop() }
         #expect(await recorder.wait { $0 == [SizeEvent(path: directory.path("big.log"), size: 500, limit: 100)] })
+    }
+
+    @Test func nameAppearingInAPatternDirectory_isReportedAsNew_butAWatchedFileIsNot() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        let watcher = try SizeWatcher(coalescing: .milliseconds(100))
+        defer { watcher.stop() }
+        let names = EventRecorder(watcher.newNames)
+        watcher.watch(
+            [SizeWatch(path: directory.path("known.log"), limit: 100)],
+            directories: [FilePath(directory.url.path)]
+        )
+        try directory.write("known.log", bytes: 1)
+        try directory.write("fresh.log", bytes: 1)
+        #expect(await names.wait { $0.contains(directory.path("fresh.log")) })
+        #expect(await !names.events.contains(directory.path("known.log")))
     }
 
     @Test func missingFile_isFollowedOnceCreated() async throws {

@@ -3,8 +3,25 @@ import Glibc
 import PlatformTesting
 import Testing
 
-/// The daemon after downtime: every log whose period ended while it was not running is rotated once at start.
+/// The daemon's view of its logs: after downtime every log whose period ended is rotated once at start; a file that
+/// appears later under a glob pattern is a log at once, without a reload.
 @Suite struct CatchUpTests {
+    @Test func run_newFileUnderAGlob_isWatchedAndRotatedBySizeWithoutAReload() throws {
+        let daemon = try DaemonProcess(config: "@DIR@/logs/*.log {\n size 1k\n rotate 1\n}\n")
+        try FileManager.default.createDirectory(
+            at: daemon.directory.appendingPathComponent("logs"),
+            withIntermediateDirectories: false
+        )
+        try daemon.start()
+        #expect(daemon.notify.wait { $0.hasPrefix("READY=1") }, "\(daemon.standardError)")
+        try daemon.write("logs/new.log", "first\n")
+        #expect(waitUntil { daemon.standardError.contains("New log \(daemon.path("logs/new.log"))") })
+        try daemon.append("logs/new.log", bytes: 2048)
+        #expect(waitUntil { daemon.exists("logs/new.log.1") }, "not rotated: \(daemon.standardError)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test func run_after2000LogsPassedTheirPeriod_rotatesEachExactlyOnceAndRecordsAll() throws {
         let count = 2_000
         let daemon = try DaemonProcess(config: "@DIR@/logs/*.log {\n daily\n rotate 3\n}\n")
