@@ -41,7 +41,7 @@ extension LogrotateDriver {
             return
         }
         log(rotated.outcomes)
-        recheckStaleWriters(rotated.renamed)
+        recheckStaleWriters(rotated.stillWritten)
     }
 
     /// Saves the snapshot's unsaved entries when no job is running any more, or when the last save is a second old.

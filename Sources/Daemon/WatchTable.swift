@@ -10,6 +10,8 @@ struct WatchTable {
     private let inotify: Inotify
     private(set) var limits: [FilePath: UInt64] = [:]
     private var fileWatches: [Int32: Set<FilePath>] = [:]
+    /// The file watch each path is in (the reverse of `fileWatches`).
+    private var watchOfPath: [FilePath: Int32] = [:]
     private var directoryWatches: [Int32: FilePath] = [:]
     private var watchedInodes: [FilePath: UInt64] = [:]
     /// Directories of glob patterns: names appearing there are reported as new.
@@ -24,6 +26,7 @@ struct WatchTable {
     mutating func replace(with watches: [SizeWatch], patternDirectories: Set<FilePath> = []) {
         for watch in Set(fileWatches.keys).union(directoryWatches.keys) { inotify.removeWatch(watch) }
         fileWatches = [:]
+        watchOfPath = [:]
         directoryWatches = [:]
         watchedInodes = [:]
         limits = Dictionary(watches.map { ($0.path, $0.limit) }) { first, second in min(first, second) }
@@ -42,11 +45,12 @@ struct WatchTable {
             watchedInodes[path] = nil
             return
         }
-        for (other, var paths) in fileWatches where other != watch && paths.contains(path) {
+        if let other = watchOfPath[path], other != watch, var paths = fileWatches[other] {
             paths.remove(path)
             fileWatches[other] = paths.isEmpty ? nil : paths
         }
         fileWatches[watch, default: []].insert(path)
+        watchOfPath[path] = watch
         watchedInodes[path] = inode
     }
 
@@ -75,7 +79,10 @@ struct WatchTable {
         if !event.mask.isDisjoint(with: [.ignored, .deleteSelf, .moveSelf]) {
             if event.mask.contains(.moveSelf) { inotify.removeWatch(event.watch) }
             fileWatches[event.watch] = nil
-            for path in paths { watchedInodes[path] = nil }
+            for path in paths {
+                watchedInodes[path] = nil
+                if watchOfPath[path] == event.watch { watchOfPath[path] = nil }
+            }
         }
         return paths
     }

@@ -38,7 +38,7 @@ public struct BlockPass {
     /// Rotates what is due among `logs` (printing the plan instead in a dry run), recording each rotated log in
     /// `state`: the one block rotation of `rotate`, `rotate -d` and the daemon's jobs, which differ only in where
     /// `state` comes from and goes. `blockLogs` (by default `logs`) are the block's logs its `olddir` checks cover.
-    /// Returns what was decided and renamed; `nil` when the block was dropped.
+    /// Returns what was decided and how it ended; `nil` when the block was dropped.
     @discardableResult
     public mutating func rotate(
         _ logs: [FilePath],
@@ -116,10 +116,11 @@ public struct BlockPass {
 
     /// Plans and executes the due logs: in one plan with `sharedscripts` (its scripts span every log), else batch by
     /// batch, `firstaction` with the first batch and `lastaction` with the last; a failed `firstaction` stops all.
-    /// Adds each log's outcome and the files renamed (whose writers were checked already) to `rotation`.
+    /// Adds each log's outcome, and the renamed files that processes still write (reported already), to `rotation`.
     private func executeInBatches(_ due: [DueLog], state: inout StateFile, into rotation: inout BlockRotation) {
         var view = FileView(run.fileSystem)
-        defer { reportStaleWriters(of: rotation.renamed) }
+        var renamed: [RotatedFile] = []
+        defer { rotation.stillWritten = reportStaleWriters(of: renamed) }
         let size = batchSize(forLogCount: due.count)
         let starts = Array(stride(from: 0, to: max(due.count, 1), by: size))
         for (number, start) in starts.enumerated() {
@@ -131,7 +132,7 @@ public struct BlockPass {
             let plan = Planner.plan(block: block, logs: batch, view: &view, now: now, options: planning)
             let report = execute(plan)
             view.settle()
-            rotation.renamed += unsignalledRenames(plan, due: batch)
+            renamed += unsignalledRenames(plan, due: batch)
             rotation.outcomes += report.logs
             record(report, in: &state)
             if report.firstActionFailed { return }
@@ -248,27 +249,19 @@ public struct BlockPass {
         return FileSystemIdentity.forUser(su.user.id, group: su.group.id)
     }
 
-    /// Warns about processes that still write a log the plan renamed; returns the renamed files, for a later look.
-    /// A plan with a `signal` step has done this check itself, after the signal.
-    @discardableResult
-    public func reportStaleWriters(_ plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
-        let files = unsignalledRenames(plan, due: due)
-        reportStaleWriters(of: files)
-        return files
-    }
-
     /// The files `plan` renamed, unless its `signal` step already checked their writers.
     private func unsignalledRenames(_ plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
         let signalled = plan.steps.contains { if case .signal = $0.step { true } else { false } }
         return signalled ? [] : StaleWriters.renamed(in: plan, due: due)
     }
 
-    /// One scan of `/proc` for all of `files`, however many batches renamed them.
-    private func reportStaleWriters(of files: [RotatedFile]) {
-        guard !files.isEmpty else { return }
-        for stale in StaleWriters.find(files, processes: run.processes, fileSystem: run.fileSystem) {
-            reporter.warning(StaleWriters.message(stale, fileSystem: run.fileSystem))
-        }
+    /// One scan of `/proc` for all of `files`, however many batches renamed them; returns the files still written.
+    private func reportStaleWriters(of files: [RotatedFile]) -> [RotatedFile] {
+        guard !files.isEmpty else { return [] }
+        let stale = StaleWriters.find(files, processes: run.processes, fileSystem: run.fileSystem)
+        for found in stale { reporter.warning(StaleWriters.message(found, fileSystem: run.fileSystem)) }
+        var seen: Set<FilePath> = []
+        return stale.map(\.file).filter { seen.insert($0.archive).inserted }
     }
 
     /// Records the logs that were rotated; failed ones keep their previous entry so the next pass retries them.
@@ -286,8 +279,8 @@ public struct BlockRotation: Sendable {
     public var decided: DecidedLogs
     /// How each planned log ended (none in a dry run).
     public var outcomes: [LogOutcome] = []
-    /// The files renamed, for a later look at processes still writing them.
-    public var renamed: [RotatedFile] = []
+    /// The renamed files that processes still wrote right after the rotation (reported), for a later look.
+    public var stillWritten: [RotatedFile] = []
 }
 
 /// What deciding a block's logs found.
