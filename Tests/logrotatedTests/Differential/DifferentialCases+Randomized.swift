@@ -7,10 +7,19 @@ extension DifferentialCases {
 
     static let renamingAndAges: [DifferentialCase] = [
         .init(
+            name: "rotate 0 + maxage keeps the file above the expired generation",
+            config: block("rotate 0\nmaxage 3"),
+            files: [
+                log, SeedFile(name: "logs/app.log.1", content: "one\n", ageHours: 240),
+                SeedFile(name: "logs/app.log.2", content: "two\n", ageHours: 240),
+            ],
+            force: true
+        ),
+        .init(
             name: "dateyesterday keeps the current minutes",
             config: block("rotate 2\ndateext\ndateyesterday\ndateformat -%Y%m%d-%H%M"),
             files: [log],
             force: true
-        )
+        ),
     ]
 }
