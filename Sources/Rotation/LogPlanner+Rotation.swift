@@ -21,7 +21,7 @@ extension LogPlanner {
                 ? .copyTruncate(from: log.path, to: finalName, attributes)
                 : .copy(from: log.path, to: finalName, attributes)
             output.append(step)
-            view.add(finalName, status: log.status)
+            view.add(finalName, status: madeNow(log.status))
         } else {
             let target = settings.renameCopy ? temporaryCopy : finalName
             output.append(.rename(from: log.path, to: target, purpose: .rotate))
@@ -50,7 +50,22 @@ extension LogPlanner {
             group: create.group?.id ?? log.status.group
         )
         output.append(.create(log.path, attributes))
-        view.add(log.path, status: nil)
+        let created = FileStatus(
+            kind: .regular,
+            permissions: attributes.permissions,
+            owner: attributes.owner ?? log.status.owner,
+            group: attributes.group ?? log.status.group
+        )
+        view.add(log.path, status: madeNow(created))
+    }
+
+    /// `status` for a file this run makes (a copy, a created log): its times are now, so that `maxage` on a later
+    /// log of the block (a glob matching rotated names) judges it as logrotate, which stats it then, does.
+    func madeNow(_ status: FileStatus) -> FileStatus {
+        var made = status
+        made.accessTime = Timestamp(seconds: now.epochSeconds)
+        made.modificationTime = Timestamp(seconds: now.epochSeconds)
+        return made
     }
 
     /// After `postrotate`: renamecopy's copy, compression, mail, then removal of the dispose name.
@@ -59,7 +74,7 @@ extension LogPlanner {
     mutating func complete(view: inout FileView) {
         if settings.renameCopy {
             output.append(.copy(from: temporaryCopy, to: finalName, FileAttributes(of: log.status)))
-            view.add(finalName, status: log.status)
+            view.add(finalName, status: madeNow(log.status))
             remove(temporaryCopy, purpose: .temporaryCopy, view: &view)
         }
         if settings.compress, !settings.delayCompress, !naming.compressExtension.isEmpty {

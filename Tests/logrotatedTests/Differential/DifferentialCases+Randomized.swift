@@ -21,5 +21,17 @@ extension DifferentialCases {
             files: [log],
             force: true
         ),
+        .init(
+            name: "maxage judges a file re-created earlier in the run as new",
+            config: block(
+                "rotate 0\nextension .log\ncreate\nmaxage 30",
+                pattern: "@DIR@/logs/a.1.log @DIR@/logs/a.log"
+            ),
+            files: [
+                SeedFile(name: "logs/a.log", content: "current\n"),
+                SeedFile(name: "logs/a.1.log", content: "old\n", ageHours: 40 * 24),
+            ],
+            force: true
+        ),
     ]
 }
