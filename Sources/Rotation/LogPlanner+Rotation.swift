@@ -84,15 +84,11 @@ extension LogPlanner {
         if let disposal = dispose { remove(disposal, purpose: .oldLog, view: &view) }
     }
 
-    /// `mailfirst` mails the newest version (subject: the log's path when it was just compressed); `maillast`
-    /// mails the dispose name.
+    /// `mailfirst` mails the newest version; `maillast` mails the dispose name.
     private mutating func mailRotated() {
         switch settings.mailWhich {
-        case .first:
-            let justCompressed = settings.compress && !settings.delayCompress
-            mail(firstRotated, subject: justCompressed ? log.path.string : firstRotated.string)
-        case .last:
-            if let disposal = dispose { mail(disposal, subject: disposal.string) }
+        case .first: mail(firstRotated)
+        case .last: if let disposal = dispose { mail(disposal) }
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Differences that randomized comparison with logrotate 3.21 found (issue 11), each now either identical or a
 /// documented difference.
 extension DifferentialCases {
-    static let randomized = renamingAndAges
+    static let randomized = renamingAndAges + scriptsAndMail
 
     static let renamingAndAges: [DifferentialCase] = [
         .init(
@@ -33,5 +33,17 @@ extension DifferentialCases {
             ],
             force: true
         ),
+    ]
+
+    static let scriptsAndMail: [DifferentialCase] = [
+        .init(
+            name: "mailfirst + compress titles every mail with the log's name",
+            config: block("rotate 1\nmail ops@example.com\nmailfirst\ncompress\ndateext"),
+            files: [
+                log, SeedFile(name: "logs/app.log-20200101.gz", content: "a\n", gzip: true),
+                SeedFile(name: "logs/app.log-20200102.gz", content: "b\n", gzip: true),
+            ],
+            force: true
+        )
     ]
 }
