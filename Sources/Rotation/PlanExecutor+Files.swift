@@ -72,6 +72,7 @@ extension PlanExecutor {
 
     /// Runs `body`; if its target exists, renames the existing file to `TARGET` + the plan's backup suffix once and
     /// runs `body` again. Returns what `body` returned.
+    @discardableResult
     func withBackup<Result>(
         of target: FilePath,
         step: RotationStep,
@@ -100,15 +101,20 @@ extension PlanExecutor {
         }
     }
 
+    /// `copy`, `copytruncate`'s copy and `renamecopy`'s: a file already at the target (a stray `app.log.1` while
+    /// `compress` names old logs `.1.gz`) is first renamed to `TARGET-YYYYMMDDHH.backup`, as for a rename target.
+    ///
+    /// Equivalent logrotate code: `logrotate.c copyTruncate` (`createOutputFile` moves a leftover aside).
     func copy(
         _ source: FilePath,
         _ target: FilePath,
         _ attributes: FileAttributes,
-        step: RotationStep
+        step: RotationStep,
+        context: StepContext
     )
         throws(StepFailure)
     {
-        do {
+        try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
             try fileSystem.copyFile(
                 source,
                 to: target,
@@ -116,8 +122,8 @@ extension PlanExecutor {
                 owner: attributes.owner,
                 group: attributes.group
             )
-        } catch {
-            throw StepFailure(step: step, message: "error copying \(source) to \(target): \(error.reason)")
+        } failure: {
+            "error copying \(source) to \(target): \($0.reason)"
         }
     }
 

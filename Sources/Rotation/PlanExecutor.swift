@@ -106,7 +106,8 @@ public struct PlanExecutor: Sendable {
         case .createDirectory(let path, let attributes): try createDirectory(path, attributes, step: step)
         case .rename(let source, let target, let purpose): try rename(source, target, purpose, context: context)
         case .create(let path, let attributes): try create(path, attributes, context: context)
-        case .copy(let source, let target, let attributes): try copy(source, target, attributes, step: step)
+        case .copy(let source, let target, let attributes):
+            try copy(source, target, attributes, step: step, context: context)
         case .copyTruncate(let source, let target, let attributes):
             try copyTruncate(source, target, attributes, context: context)
         case .truncate(let path): try truncate(path, step: step)

@@ -3,7 +3,7 @@ import Foundation
 /// Differences that randomized comparison with logrotate 3.21 found (issue 11), each now either identical or a
 /// documented difference.
 extension DifferentialCases {
-    static let randomized = renamingAndAges + scriptsAndMail
+    static let randomized = renamingAndAges + copies + scriptsAndMail
 
     static let renamingAndAges: [DifferentialCase] = [
         .init(
@@ -33,6 +33,15 @@ extension DifferentialCases {
             ],
             force: true
         ),
+    ]
+
+    static let copies: [DifferentialCase] = [
+        .init(
+            name: "copytruncate over a stray .1 keeps it as .backup",
+            config: block("rotate 2\ncompress\ncopytruncate"),
+            files: [log] + olds.prefix(1),
+            force: true
+        )
     ]
 
     static let scriptsAndMail: [DifferentialCase] = [
