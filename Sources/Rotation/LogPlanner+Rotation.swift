@@ -3,17 +3,17 @@ import Platform
 import SystemPackage
 
 extension LogPlanner {
-    /// Rotates the log itself; returns `false` when nothing was rotated out (rotate 0 + copytruncate without mail
-    /// only truncates), so there is nothing to compress, mail or remove.
+    /// Rotates the log itself; returns `false` when nothing was rotated out: `rotate 0` + `copy`/`copytruncate`
+    /// without `mail` skips the copy (and only truncates for copytruncate), as logrotate does, so there is nothing to
+    /// compress or mail, and the dispose name stays the previous generation's.
     ///
-    /// Equivalent logrotate code: `logrotate.c rotateSingleLog`, `copyTruncate`.
+    /// Equivalent logrotate code: `logrotate.c rotateSingleLog`, `copyTruncate` (`skip_copy`).
     mutating func rotate(view: inout FileView) -> Bool {
         let copying = (settings.copy || settings.copyTruncate) && !settings.renameCopy
         if copying {
-            let skipCopy = settings.copyTruncate && settings.rotate == 0 && settings.mail == nil
             let attributes = FileAttributes(of: log.status)
-            if skipCopy {
-                output.append(.truncate(log.path))
+            if settings.rotate == 0, settings.mail == nil {
+                if settings.copyTruncate { output.append(.truncate(log.path)) }
                 return false
             }
             let step: RotationStep =
@@ -81,6 +81,11 @@ extension LogPlanner {
             compress(finalName, attributesFrom: log.status, view: &view)
         }
         mailRotated()
+        removeDisposal(view: &view)
+    }
+
+    /// Removes the dispose name, the last step of a log.
+    mutating func removeDisposal(view: inout FileView) {
         if let disposal = dispose { remove(disposal, purpose: .oldLog, view: &view) }
     }
 

@@ -87,7 +87,7 @@ struct LogPlanner {
         plan.warnings = warnings
         let rotated = rotate(view: &view)
         plan.rotation = take()
-        if rotated { complete(view: &view) }
+        if rotated { complete(view: &view) } else { removeDisposal(view: &view) }
         plan.completion = take()
         return plan
     }

@@ -41,7 +41,28 @@ extension DifferentialCases {
             config: block("rotate 2\ncompress\ncopytruncate"),
             files: [log] + olds.prefix(1),
             force: true
-        )
+        ),
+        .init(
+            name: "rotate 0 + copytruncate disposes of the previous generation",
+            config: block("rotate 0\ncopytruncate"),
+            files: [log] + olds.prefix(1),
+            force: true
+        ),
+        .init(
+            name: "rotate 0 + copy disposes of the previous generation",
+            config: block("rotate 0\ncopy"),
+            files: [log] + olds.prefix(1),
+            force: true
+        ),
+        .init(
+            name: "rotate 0 + copy + compress with createolddir",
+            config: block("rotate 0\ncopy\ncompress\nolddir @DIR@/old\ncreateolddir 0750"),
+            files: [log],
+            force: true,
+            difference: .init(why: "rotate 0 + copy/copytruncate + compress works (3.21 fails to compress)") {
+                $0.status = 0
+            }
+        ),
     ]
 
     static let scriptsAndMail: [DifferentialCase] = [
