@@ -5,8 +5,9 @@ import SystemPackage
 /// Performs a `RotationPlan` through the platform protocols: a loop around one `switch`.
 ///
 /// The first failing step stops the remaining steps of its log (of every log with `sharedscripts`; of everything,
-/// `lastaction` included, for `firstaction`), as logrotate's `hasErrors`/`logHasErrors` checks do. There is no dry
-/// run here: `-d` renders the plan and never reaches the executor.
+/// `lastaction` included, for `firstaction`), as logrotate's `hasErrors`/`logHasErrors` checks do; a removal that
+/// `preremove` refuses only keeps its file. There is no dry run here: `-d` renders the plan and never reaches the
+/// executor.
 ///
 /// Equivalent logrotate code: `logrotate.c rotateLogSet` and the functions it calls.
 public struct PlanExecutor: Sendable {
@@ -155,6 +156,10 @@ struct Progress {
     }
 
     mutating func record(_ failure: StepFailure, scope: StepScope) {
+        guard failure.stopsLog else {
+            blockFailures.append(failure)
+            return
+        }
         switch scope {
         case .block:
             if case .runScript(.firstaction, _, _)? = failure.step {

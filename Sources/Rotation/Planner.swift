@@ -64,6 +64,7 @@ public struct PlanningOptions: Equatable, Sendable {
 ///   failing; with `mail` it copies, so that the log is mailed.
 /// - A stale file at the dispose name that a shift would overwrite is removed first (logrotate's `rename` replaces
 ///   it silently); all renames then refuse to replace (`RENAME_NOREPLACE`).
+/// - A failing `preremove` keeps its file and the rotation goes on.
 /// - Compression writes and fsyncs the whole target before the source is removed; copies are fsynced before a
 ///   truncate.
 ///

@@ -5,6 +5,11 @@ import Foundation
 extension DifferentialCases {
     static let randomized = renamingAndAges + copies + scriptsAndMail
 
+    /// A preremove script that appends its argument to `script.out`, then exits with `status`.
+    static func preremove(exiting status: Int) -> String {
+        "preremove\n  echo \"preremove $1\" >> @DIR@/script.out\n  exit \(status)\nendscript"
+    }
+
     static let renamingAndAges: [DifferentialCase] = [
         .init(
             name: "rotate 0 + maxage keeps the file above the expired generation",
@@ -74,6 +79,29 @@ extension DifferentialCases {
                 SeedFile(name: "logs/app.log-20200102.gz", content: "b\n", gzip: true),
             ],
             force: true
-        )
+        ),
+        .init(
+            name: "failing preremove keeps its file and rotates the rest",
+            config: block("rotate 1\n" + preremove(exiting: 1)),
+            files: [log] + olds.prefix(2),
+            force: true,
+            difference: .init(why: "the stray at the disposal slot is removed first, else kept as .backup") {
+                $0.tree["logs/app.log.2-\(DifferentialCases.hourStamp).backup"] = "644 two\n"
+                $0.tree["script.out"]?.append("preremove @DIR@/logs/app.log.2\n")
+            }
+        ),
+        .init(
+            name: "failing preremove with sharedscripts rotates the whole block",
+            config: block(
+                "rotate 1\nsharedscripts\n" + preremove(exiting: 1),
+                pattern: "@DIR@/logs/*.log"
+            ),
+            files: [log] + olds.prefix(2) + [SeedFile(name: "logs/b.log", content: "b\n")],
+            force: true,
+            difference: .init(why: "the stray at the disposal slot is removed first, else kept as .backup") {
+                $0.tree["logs/app.log.2-\(DifferentialCases.hourStamp).backup"] = "644 two\n"
+                $0.tree["script.out"]?.append("preremove @DIR@/logs/app.log.2\n")
+            }
+        ),
     ]
 }
