@@ -10,6 +10,11 @@ extension DifferentialCases {
         "preremove\n  echo \"preremove $1\" >> @DIR@/script.out\n  exit \(status)\nendscript"
     }
 
+    /// `mailer`'s record of one mail of `content` with `subject` (both programs use the same mailer).
+    static func mailRecord(subject: String, content: String) -> String {
+        "mail -s \(subject) ops@example.com\n\(content)\n"
+    }
+
     static let renamingAndAges: [DifferentialCase] = [
         .init(
             name: "rotate 0 + maxage keeps the file above the expired generation",
@@ -101,6 +106,24 @@ extension DifferentialCases {
             difference: .init(why: "the stray at the disposal slot is removed first, else kept as .backup") {
                 $0.tree["logs/app.log.2-\(DifferentialCases.hourStamp).backup"] = "644 two\n"
                 $0.tree["script.out"]?.append("preremove @DIR@/logs/app.log.2\n")
+            }
+        ),
+        .init(
+            name: "a stray at the disposal slot is removed through preremove",
+            config: block("rotate 2\n" + preremove(exiting: 0)),
+            files: [log] + olds,
+            force: true,
+            difference: .init(why: "the stray at the disposal slot is removed, not overwritten") {
+                $0.tree["script.out"] = "644 preremove @DIR@/logs/app.log.3\npreremove @DIR@/logs/app.log.3\n"
+            }
+        ),
+        .init(
+            name: "rotate 0 + copytruncate + mail mails the log",
+            config: block("rotate 0\ncopytruncate\nmail ops@example.com"),
+            files: [log],
+            force: true,
+            difference: .init(why: "rotate 0 + copy/copytruncate + mail copies the log to mail it") {
+                $0.tree["mail.out"] = "644 " + mailRecord(subject: "@DIR@/logs/app.log.1", content: "current line\n")
             }
         ),
     ]
