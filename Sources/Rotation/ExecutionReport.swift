@@ -6,10 +6,14 @@ public struct StepFailure: Error, Equatable, Sendable {
     /// The failing step; `nil` for a problem found while planning.
     public var step: RotationStep?
     public var message: String
+    /// Whether the rest of the log's steps are skipped (`false`: only this step's file is left as it was, as when
+    /// `preremove` refuses a removal; the run still exits 1).
+    public var stopsLog: Bool
 
-    public init(step: RotationStep?, message: String) {
+    public init(step: RotationStep?, message: String, stopsLog: Bool = true) {
         self.step = step
         self.message = message
+        self.stopsLog = stopsLog
     }
 }
 
@@ -36,7 +40,7 @@ public struct LogOutcome: Equatable, Sendable {
 /// it anyway, #422); any failure makes logrotate's exit status 1.
 public struct ExecutionReport: Equatable, Sendable {
     public var logs: [LogOutcome]
-    /// Failures of block scripts that did not fail any log (a failing `lastaction`).
+    /// Failures that did not fail any log: a failing `lastaction`, a file `preremove` did not let go.
     public var blockFailures: [StepFailure]
 
     public init(logs: [LogOutcome], blockFailures: [StepFailure] = []) {

@@ -32,13 +32,13 @@ extension LogPlanner {
     /// Mails an old version removed before rotating (dateext count or maxage), with `mailfirst` too, as logrotate's
     /// `mailLogWrapper` calls from `prerotateSingleLog` do.
     mutating func mailBeforeRemoval(_ path: FilePath) {
-        mail(path, subject: path.string)
+        mail(path)
     }
 
     /// `mail`: uncompressed through `uncompresscmd` when the file is a compressed one.
     ///
     /// Equivalent logrotate code: `logrotate.c mailLogWrapper`, `mailLog`.
-    mutating func mail(_ path: FilePath, subject: String) {
+    mutating func mail(_ path: FilePath) {
         guard let address = settings.mail else { return }
         let compressed =
             settings.compress && !naming.compressExtension.isEmpty
@@ -46,10 +46,19 @@ extension LogPlanner {
         let message = MailMessage(
             file: path,
             address: address,
-            subject: subject,
+            subject: mailSubject(for: path),
             command: options.mailCommand,
             uncompressCommand: compressed ? settings.uncompressCommand : nil
         )
         output.append(.mail(message))
+    }
+
+    /// The file's own path, except with `mailfirst` + `compress` (without `delaycompress`), where every mail of the
+    /// log, old versions removed before rotating included, is titled with the log's path (logrotate's rule).
+    ///
+    /// Equivalent logrotate code: `logrotate.c mailLogWrapper`.
+    private func mailSubject(for path: FilePath) -> String {
+        let titledByLog = settings.mailWhich == .first && settings.compress && !settings.delayCompress
+        return titledByLog ? log.path.string : path.string
     }
 }

@@ -57,9 +57,12 @@ extension LogPlanner {
     }
 
     /// A file already at the dispose name would be overwritten by the first shift: remove it first, as the shift
-    /// never replaces (logrotate's `rename` replaced it silently).
+    /// never replaces (logrotate's `rename` replaced it silently). When `maxage` removes the oldest generation
+    /// instead of shifting it, nothing lands on the dispose name, and the file there stays, as with logrotate.
     private mutating func removeStaleDispose(oldest: Int, view: inout FileView) {
-        guard let disposal = dispose, view.exists(disposal), view.exists(naming.numbered(oldest, compressed: true))
+        let shifted = naming.numbered(oldest, compressed: true)
+        guard let disposal = dispose, view.exists(disposal), view.exists(shifted),
+            !(settings.maxAge > 0 && isExpired(view.status(of: shifted)))
         else { return }
         remove(disposal, purpose: .oldLog, view: &view)
     }

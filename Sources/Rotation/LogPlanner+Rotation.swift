@@ -3,17 +3,17 @@ import Platform
 import SystemPackage
 
 extension LogPlanner {
-    /// Rotates the log itself; returns `false` when nothing was rotated out (rotate 0 + copytruncate without mail
-    /// only truncates), so there is nothing to compress, mail or remove.
+    /// Rotates the log itself; returns `false` when nothing was rotated out: `rotate 0` + `copy`/`copytruncate`
+    /// without `mail` skips the copy (and only truncates for copytruncate), as logrotate does, so there is nothing to
+    /// compress or mail, and the dispose name stays the previous generation's.
     ///
-    /// Equivalent logrotate code: `logrotate.c rotateSingleLog`, `copyTruncate`.
+    /// Equivalent logrotate code: `logrotate.c rotateSingleLog`, `copyTruncate` (`skip_copy`).
     mutating func rotate(view: inout FileView) -> Bool {
         let copying = (settings.copy || settings.copyTruncate) && !settings.renameCopy
         if copying {
-            let skipCopy = settings.copyTruncate && settings.rotate == 0 && settings.mail == nil
             let attributes = FileAttributes(of: log.status)
-            if skipCopy {
-                output.append(.truncate(log.path))
+            if settings.rotate == 0, settings.mail == nil {
+                if settings.copyTruncate { output.append(.truncate(log.path)) }
                 return false
             }
             let step: RotationStep =
@@ -21,7 +21,7 @@ extension LogPlanner {
                 ? .copyTruncate(from: log.path, to: finalName, attributes)
                 : .copy(from: log.path, to: finalName, attributes)
             output.append(step)
-            view.add(finalName, status: log.status)
+            view.add(finalName, status: madeNow(log.status))
         } else {
             let target = settings.renameCopy ? temporaryCopy : finalName
             output.append(.rename(from: log.path, to: target, purpose: .rotate))
@@ -50,7 +50,22 @@ extension LogPlanner {
             group: create.group?.id ?? log.status.group
         )
         output.append(.create(log.path, attributes))
-        view.add(log.path, status: nil)
+        let created = FileStatus(
+            kind: .regular,
+            permissions: attributes.permissions,
+            owner: attributes.owner ?? log.status.owner,
+            group: attributes.group ?? log.status.group
+        )
+        view.add(log.path, status: madeNow(created))
+    }
+
+    /// `status` for a file this run makes (a copy, a created log): its times are now, so that `maxage` on a later
+    /// log of the block (a glob matching rotated names) judges it as logrotate, which stats it then, does.
+    func madeNow(_ status: FileStatus) -> FileStatus {
+        var made = status
+        made.accessTime = Timestamp(seconds: now.epochSeconds)
+        made.modificationTime = Timestamp(seconds: now.epochSeconds)
+        return made
     }
 
     /// After `postrotate`: renamecopy's copy, compression, mail, then removal of the dispose name.
@@ -59,25 +74,26 @@ extension LogPlanner {
     mutating func complete(view: inout FileView) {
         if settings.renameCopy {
             output.append(.copy(from: temporaryCopy, to: finalName, FileAttributes(of: log.status)))
-            view.add(finalName, status: log.status)
+            view.add(finalName, status: madeNow(log.status))
             remove(temporaryCopy, purpose: .temporaryCopy, view: &view)
         }
         if settings.compress, !settings.delayCompress, !naming.compressExtension.isEmpty {
             compress(finalName, attributesFrom: log.status, view: &view)
         }
         mailRotated()
+        removeDisposal(view: &view)
+    }
+
+    /// Removes the dispose name, the last step of a log.
+    mutating func removeDisposal(view: inout FileView) {
         if let disposal = dispose { remove(disposal, purpose: .oldLog, view: &view) }
     }
 
-    /// `mailfirst` mails the newest version (subject: the log's path when it was just compressed); `maillast`
-    /// mails the dispose name.
+    /// `mailfirst` mails the newest version; `maillast` mails the dispose name.
     private mutating func mailRotated() {
         switch settings.mailWhich {
-        case .first:
-            let justCompressed = settings.compress && !settings.delayCompress
-            mail(firstRotated, subject: justCompressed ? log.path.string : firstRotated.string)
-        case .last:
-            if let disposal = dispose { mail(disposal, subject: disposal.string) }
+        case .first: mail(firstRotated)
+        case .last: if let disposal = dispose { mail(disposal) }
         }
     }
 }

@@ -30,14 +30,13 @@ struct LogPlanner {
         self.dateSuffix = format.string(for: date.local, epochSeconds: date.epochSeconds)
     }
 
-    /// The moment the dateext suffix names: now, yesterday noon (`dateyesterday`) or an hour ago (`datehourago`).
+    /// The moment the dateext suffix names: now, yesterday at noon with the current minutes and seconds
+    /// (`dateyesterday`, as logrotate sets only the day and hour) or an hour ago (`datehourago`).
     private static func dateTime(settings: LogSettings, now: RotationTime) -> RotationTime {
         var local = now.local
         if settings.dateYesterday {
             local.day -= 1
             local.hour = 12
-            local.minute = 0
-            local.second = 0
         } else if settings.dateHourAgo {
             local.hour -= 1
         } else {
@@ -88,7 +87,7 @@ struct LogPlanner {
         plan.warnings = warnings
         let rotated = rotate(view: &view)
         plan.rotation = take()
-        if rotated { complete(view: &view) }
+        if rotated { complete(view: &view) } else { removeDisposal(view: &view) }
         plan.completion = take()
         return plan
     }

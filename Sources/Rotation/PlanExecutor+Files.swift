@@ -20,12 +20,9 @@ extension PlanExecutor {
         }
     }
 
-    /// Renames without ever replacing; a missing old generation is only reported, as logrotate does.
-    ///
-    /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (shift loop), `rotateSingleLog`.
     /// Renames without ever replacing: an old generation that is missing is only a debug line, and a file already
-    /// at the rotation target (say a stray `app.log.1` while `compress` names old logs `.1.gz`) is kept as
-    /// `TARGET-YYYYMMDDHH.backup` instead of being overwritten as logrotate 3.21 does.
+    /// at the target (say a stray `app.log.1` while `compress` names old logs `.1.gz`, or a file `preremove` would
+    /// not let go) is kept as `TARGET-YYYYMMDDHH.backup` instead of being overwritten as logrotate 3.21 does.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (shift loop), `rotateSingleLog` (the rename).
     func rename(
@@ -37,12 +34,14 @@ extension PlanExecutor {
         let step = RotationStep.rename(from: source, to: target, purpose: purpose)
         switch purpose {
         case .shift:
-            do {
-                try fileSystem.rename(source, to: target, replace: false)
-            } catch  where error.code == .notFound {
-                context.onEvent(.info("old log \(source) does not exist"))
-            } catch {
-                throw StepFailure(step: step, message: "error renaming \(source) to \(target): \(error.reason)")
+            try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+                do throws(PlatformError) {
+                    try fileSystem.rename(source, to: target, replace: false)
+                } catch  where error.code == .notFound {
+                    context.onEvent(.info("old log \(source) does not exist"))
+                }
+            } failure: {
+                "error renaming \(source) to \(target): \($0.reason)"
             }
         case .rotate:
             try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
@@ -72,6 +71,7 @@ extension PlanExecutor {
 
     /// Runs `body`; if its target exists, renames the existing file to `TARGET` + the plan's backup suffix once and
     /// runs `body` again. Returns what `body` returned.
+    @discardableResult
     func withBackup<Result>(
         of target: FilePath,
         step: RotationStep,
@@ -100,15 +100,20 @@ extension PlanExecutor {
         }
     }
 
+    /// `copy`, `copytruncate`'s copy and `renamecopy`'s: a file already at the target (a stray `app.log.1` while
+    /// `compress` names old logs `.1.gz`) is first renamed to `TARGET-YYYYMMDDHH.backup`, as for a rename target.
+    ///
+    /// Equivalent logrotate code: `logrotate.c copyTruncate` (`createOutputFile` moves a leftover aside).
     func copy(
         _ source: FilePath,
         _ target: FilePath,
         _ attributes: FileAttributes,
-        step: RotationStep
+        step: RotationStep,
+        context: StepContext
     )
         throws(StepFailure)
     {
-        do {
+        try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
             try fileSystem.copyFile(
                 source,
                 to: target,
@@ -116,8 +121,8 @@ extension PlanExecutor {
                 owner: attributes.owner,
                 group: attributes.group
             )
-        } catch {
-            throw StepFailure(step: step, message: "error copying \(source) to \(target): \(error.reason)")
+        } failure: {
+            "error copying \(source) to \(target): \($0.reason)"
         }
     }
 
@@ -130,7 +135,8 @@ extension PlanExecutor {
     }
 
     /// Runs `preremove`, shreds when asked, then unlinks; a file already gone is only reported. A symlink or other
-    /// non-regular file at the name is refused, never followed (the log's error names it).
+    /// non-regular file at the name is refused, never followed (the log's error names it). A failing `preremove`
+    /// keeps the file, with an error, and the log's rotation goes on.
     ///
     /// Equivalent logrotate code: `logrotate.c removeLogFile`, `shred_file`.
     func remove(
@@ -143,7 +149,7 @@ extension PlanExecutor {
         let step = RotationStep.remove(path, purpose: purpose, preremove: preremove, erasure: erasure)
         if let preremove, !runs(.script(preremove, arguments: [path.string], timeout: commandTimeout)) {
             let message = "error running preremove script for \(path) of '\(context.plan.patternText)'. "
-            throw StepFailure(step: step, message: message + "Not removing this file.")
+            throw StepFailure(step: step, message: message + "Not removing this file.", stopsLog: false)
         }
         do {
             if case .shred(let cycles, let allowHardLinks) = erasure {

@@ -18,14 +18,14 @@ extension PlanExecutor {
         let step = RotationStep.copyTruncate(from: source, to: target, attributes)
         let writers = currentWriters(of: source)
         guard !writers.isEmpty else {
-            try copy(source, target, attributes, step: step)
+            try copy(source, target, attributes, step: step, context: context)
             return try truncate(source, step: step)
         }
         for writer in writers where writer.writesAtOwnOffset {
             context.onEvent(.warning(WriterAdvice.holes(writer, log: source)))
         }
-        do {
-            let outcome = try asBlockUser { () throws(PlatformError) in
+        let outcome = try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+            try asBlockUser { () throws(PlatformError) in
                 try processes.copyAndTruncate(
                     source,
                     to: target,
@@ -34,10 +34,10 @@ extension PlanExecutor {
                     group: attributes.group
                 )
             }
-            report(outcome, source: source, target: target, context: context)
-        } catch {
-            throw StepFailure(step: step, message: "error copying \(source) to \(target): \(error.reason)")
+        } failure: {
+            "error copying \(source) to \(target): \($0.reason)"
         }
+        report(outcome, source: source, target: target, context: context)
     }
 
     /// The descriptors open for writing on the file now at `path`.

@@ -5,8 +5,9 @@ import SystemPackage
 /// Performs a `RotationPlan` through the platform protocols: a loop around one `switch`.
 ///
 /// The first failing step stops the remaining steps of its log (of every log with `sharedscripts`; of everything,
-/// `lastaction` included, for `firstaction`), as logrotate's `hasErrors`/`logHasErrors` checks do. There is no dry
-/// run here: `-d` renders the plan and never reaches the executor.
+/// `lastaction` included, for `firstaction`), as logrotate's `hasErrors`/`logHasErrors` checks do; a removal that
+/// `preremove` refuses only keeps its file. There is no dry run here: `-d` renders the plan and never reaches the
+/// executor.
 ///
 /// Equivalent logrotate code: `logrotate.c rotateLogSet` and the functions it calls.
 public struct PlanExecutor: Sendable {
@@ -106,7 +107,8 @@ public struct PlanExecutor: Sendable {
         case .createDirectory(let path, let attributes): try createDirectory(path, attributes, step: step)
         case .rename(let source, let target, let purpose): try rename(source, target, purpose, context: context)
         case .create(let path, let attributes): try create(path, attributes, context: context)
-        case .copy(let source, let target, let attributes): try copy(source, target, attributes, step: step)
+        case .copy(let source, let target, let attributes):
+            try copy(source, target, attributes, step: step, context: context)
         case .copyTruncate(let source, let target, let attributes):
             try copyTruncate(source, target, attributes, context: context)
         case .truncate(let path): try truncate(path, step: step)
@@ -154,6 +156,10 @@ struct Progress {
     }
 
     mutating func record(_ failure: StepFailure, scope: StepScope) {
+        guard failure.stopsLog else {
+            blockFailures.append(failure)
+            return
+        }
         switch scope {
         case .block:
             if case .runScript(.firstaction, _, _)? = failure.step {

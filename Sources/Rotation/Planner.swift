@@ -60,9 +60,11 @@ public struct PlanningOptions: Equatable, Sendable {
 /// - With `sharedscripts`, an error anywhere in the block rotates nothing: no generation is shifted (3.22).
 /// - A log with a planning problem (dateext destination exists) has none of its steps run, not even the
 ///   compression or removal of older generations logrotate does before noticing the collision.
-/// - `rotate 0` + `copytruncate` + `compress` truncates without the doomed copy instead of failing (3.22).
+/// - `rotate 0` + `copy`/`copytruncate` skips the copy as logrotate does, but then compresses nothing instead of
+///   failing; with `mail` it copies, so that the log is mailed.
 /// - A stale file at the dispose name that a shift would overwrite is removed first (logrotate's `rename` replaces
 ///   it silently); all renames then refuse to replace (`RENAME_NOREPLACE`).
+/// - A failing `preremove` keeps its file and the rotation goes on.
 /// - Compression writes and fsyncs the whole target before the source is removed; copies are fsynced before a
 ///   truncate.
 ///

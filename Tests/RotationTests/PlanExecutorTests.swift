@@ -129,6 +129,38 @@ private func failingScripts() -> RecordingProcessRunner {
     }
 
     @Test(arguments: Backend.allCases)
+    func execute_whenCopytruncateTargetExists_keepsItAsBackup(backend: Backend) throws {
+        try backend.withTree(["a.log": "new", "a.log.1": "stale"]) { fileSystem, root in
+            let report = try rotate(under: root, in: fileSystem) {
+                $0.rotate = 2
+                $0.compress = true
+                $0.copyTruncate = true
+            }
+            #expect(report.result(for: root.appending("a.log")) == .succeeded)
+            let expected: FileTree = [
+                "a.log": "", "a.log.1.gz": .compressed(gz, "new"), .init(backup("a.log.1")): "stale",
+            ]
+            #expect(try FileTree(reading: root, from: fileSystem) == expected)
+        }
+    }
+
+    /// logrotate overwrites `a.log.2` by its shift; here `preremove` refuses it, so it is kept aside, with an error
+    /// that fails the run but not the log (whose rotation happened).
+    @Test(arguments: Backend.allCases)
+    func execute_whenPreremoveFails_keepsTheFileAndRotates(backend: Backend) throws {
+        try backend.withTree(["a.log": "new", "a.log.1": "one", "a.log.2": "two"]) { fileSystem, root in
+            let report = try rotate(under: root, in: fileSystem, runner: failingScripts()) {
+                $0.rotate = 1
+                $0.scripts[.preremove] = "exit 1"
+            }
+            #expect(report.result(for: root.appending("a.log")) == .succeeded)
+            #expect(!report.succeeded)
+            let expected: FileTree = ["a.log.1": "new", "a.log.2": "one", .init(backup("a.log.2")): "two"]
+            #expect(try FileTree(reading: root, from: fileSystem) == expected)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
     func execute_whenRotationTargetAndItsBackupExist_failsWithoutOverwriting(backend: Backend) throws {
         let tree: FileTree = ["a.log": "new", "a.log.1": "stale", .init(backup("a.log.1")): "older"]
         try backend.withTree(tree) { fileSystem, root in

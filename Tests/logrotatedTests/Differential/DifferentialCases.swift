@@ -496,5 +496,6 @@ enum DifferentialCases {
         force: true
     )
 
-    static let all = [manyLogs] + refusals + numbered + methods + compression + dueness + scripts + mailAndNames
+    static let all =
+        [manyLogs] + refusals + numbered + methods + compression + dueness + scripts + mailAndNames + randomized
 }
