@@ -36,6 +36,10 @@ extension PlanExecutor {
         case .shift:
             try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
                 do throws(PlatformError) {
+                    // An old generation is ours: a symlink, FIFO or directory planted at its name is refused, not moved.
+                    if let status = try fileSystem.status(of: source, followSymlinks: false), status.kind != .regular {
+                        throw .notRegularFile(source, kind: status.kind)
+                    }
                     try fileSystem.rename(source, to: target, replace: false)
                 } catch  where error.code == .notFound {
                     context.onEvent(.info("old log \(source) does not exist"))
