@@ -47,4 +47,33 @@ import Testing
         #expect(!steps(dry.standardError).isEmpty)
         #expect(steps(dry.standardError) == steps(real.standardError))
     }
+
+    /// A glob of 100 logs is planned and run in two batches of 64: `-d` prints every step the real run executes, in
+    /// order (the real run adds only what it finds on the way, e.g. an old generation that does not exist).
+    @Test func dryRun_ofABlockOfSeveralBatches_printsEveryStepTheRunExecutes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lr-batches-\(UUID().uuidString)")
+        let logs = dir.appendingPathComponent("logs")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for index in 0..<100 {
+            try Data("now \(index)\n".utf8).write(to: logs.appendingPathComponent("l\(index).log"))
+            try Data("before \(index)\n".utf8).write(to: logs.appendingPathComponent("l\(index).log.1"))
+        }
+        let config = dir.appendingPathComponent("cfg")
+        try Data("\(logs.path)/*.log {\n rotate 2\n compress\n delaycompress\n}\n".utf8).write(to: config)
+        let state = dir.appendingPathComponent("state").path
+        let dry = try CommandRunner.run(CommandRunner.logrotated, ["rotate", "-d", "-f", "-s", state, config.path])
+        let real = try CommandRunner.run(CommandRunner.logrotated, ["rotate", "-v", "-f", "-s", state, config.path])
+        #expect(real.status == 0, "\(real.standardError)")
+        let steps = { (text: String) in
+            text.split(separator: "\n").filter { line in
+                !line.hasPrefix("old log ")
+                    && ["renaming", "compressing", "removing", "rotating log"].contains {
+                        line.hasPrefix($0)
+                    }
+            }
+        }
+        #expect(steps(dry.standardError).filter { $0.hasPrefix("rotating log") }.count == 100)
+        #expect(steps(dry.standardError) == steps(real.standardError))
+    }
 }
