@@ -237,3 +237,9 @@ public func onlineProcessorCount() -> Int {
 }
 
 private let onlineProcessors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+/// Ignores SIGHUP until a handler is installed, so a reload request that comes before the daemon listens for it
+/// (say `systemctl reload` right after start) cannot kill it by the signal's default action.
+public func ignoreHangupsUntilHandled() {
+    _ = signal(SIGHUP, SIG_IGN)
+}

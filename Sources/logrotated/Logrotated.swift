@@ -1,4 +1,5 @@
 import ArgumentParser
+import Platform
 
 /// The `logrotated` command: a log-rotation daemon that reads logrotate's configuration.
 @main
@@ -33,6 +34,9 @@ struct Logrotated: AsyncParsableCommand {
 
     /// Runs the command, mapping outcomes to logrotate's exit codes (2 for a bad option instead of 64).
     static func main() async {
+        // The daemon ignores SIGHUP from its first instruction until it listens for it: a reload asked for while it
+        // starts must not kill it.
+        if CommandLine.arguments.dropFirst().first == "run" { ignoreHangupsUntilHandled() }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

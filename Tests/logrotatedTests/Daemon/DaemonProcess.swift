@@ -61,6 +61,17 @@ final class DaemonProcess {
         kill(process.processIdentifier, signal)
     }
 
+    /// Spins until the shell has exec'd the daemon (its command name is `logrotated`), so that a signal sent next
+    /// reaches the daemon in its first milliseconds; false after `timeout`.
+    func waitForExec(timeout: Duration = .seconds(10)) -> Bool {
+        let comm = "/proc/\(process.processIdentifier)/comm"
+        let end = ContinuousClock.now + timeout
+        while ContinuousClock.now < end {
+            if (try? String(contentsOfFile: comm, encoding: .utf8)) == "logrotated\n" { return true }
+        }
+        return false
+    }
+
     /// Waits for the daemon to exit; its exit status, or nil when it still runs after `timeout`.
     func waitForExit(timeout: Duration = .seconds(60)) -> Int32? {
         let finished = waitUntil(timeout: timeout) { !self.process.isRunning }

@@ -39,6 +39,19 @@ import Testing
         #expect(daemon.waitForExit() == 0)
     }
 
+    @Test func run_sighupRightAfterStart_doesNotKillIt() throws {
+        let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 1\n}\n")
+        try daemon.write("a.log", "")
+        try daemon.start()
+        #expect(daemon.waitForExec())
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(until: Self.isReady), "no READY=1: \(daemon.standardError)")
+        try daemon.append("a.log", bytes: 2048)
+        #expect(waitUntil { daemon.exists("a.log.1") }, "not running: \(daemon.standardError)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test func run_sighupWithABrokenConfig_keepsTheOldOneAndStaysAlive() throws {
         let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 1\n}\n")
         try daemon.write("a.log", "")
