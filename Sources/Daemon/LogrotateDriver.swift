@@ -23,6 +23,8 @@ public final class LogrotateDriver: RotationDriver {
     /// When the state file was last written (monotonic microseconds), for coalescing saves; held while saving, so
     /// this daemon's own saves never overlap.
     let lastSave = Mutex<UInt64>(0)
+    /// Whether a configuration with logs is in force: a reload to one without any block is then refused.
+    let hasLoadedBlocks = Mutex(false)
     /// What waits because the state lock could not be had: a save, and the logs of jobs not run.
     let lockRetry = Mutex(LockRetry())
 
@@ -47,6 +49,14 @@ public final class LogrotateDriver: RotationDriver {
     private func survey(now: Int64) throws -> DaemonConfiguration {
         let loaded = rotation.loadConfiguration(options.configPaths, reporter: RunReporter(forwardingTo: { _, _ in }))
         if loaded.hasErrors { throw ConfigurationRejected(diagnostics: loaded.diagnostics) }
+        if loaded.blocks.isEmpty, hasLoadedBlocks.withLock({ $0 }) {
+            let message = "no log block in the new configuration (empty, or nothing but options): not applied"
+            let file = options.configPaths.joined(separator: " ")
+            throw ConfigurationRejected(
+                diagnostics: loaded.diagnostics + [Diagnostic(.error, file: file, line: 0, message)]
+            )
+        }
+        hasLoadedBlocks.withLock { $0 = !loaded.blocks.isEmpty }
         for diagnostic in loaded.diagnostics { logger.warning("\(diagnostic.locatedMessage)") }
         let reporter = traceReporter(metadata: [:])
         let logs = DaemonConfiguration.expand(loaded.blocks, fileSystem: rotation.fileSystem, reporter: reporter)

@@ -52,6 +52,24 @@ import Testing
         #expect(daemon.waitForExit() == 0)
     }
 
+    @Test(arguments: ["", "# nothing but a comment\ncompress\n"])
+    func run_sighupWithAConfigWithoutLogs_keepsTheOldOne(_ replacement: String) throws {
+        let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 1\n}\n")
+        try daemon.write("a.log", "")
+        try daemon.start()
+        #expect(daemon.notify.wait(until: Self.isReady))
+        let before = daemon.notify.messages.count
+        try daemon.write("conf", replacement)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(from: before, until: Self.isReady))
+        #expect(waitUntil { daemon.standardError.contains("no log block in the new configuration") })
+        #expect(waitUntil { daemon.standardError.contains("previous configuration stays in force") })
+        try daemon.append("a.log", bytes: 2048)
+        #expect(waitUntil { daemon.exists("a.log.1") }, "old configuration not in force: \(daemon.standardError)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test func run_sighupWithABrokenConfig_keepsTheOldOneAndStaysAlive() throws {
         let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 1\n}\n")
         try daemon.write("a.log", "")
