@@ -25,6 +25,27 @@ import Testing
         #expect(result.standardError.contains("mutually exclusive"))
     }
 
+    @Test func rotate_withScriptTimeout_stopsAHungPrerotateAndLeavesTheLog() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lr-timeout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("a.log")
+        try Data("line\n".utf8).write(to: log)
+        let config = dir.appendingPathComponent("c.conf")
+        try Data("\(log.path) {\n rotate 1\n prerotate\n  sleep 600\n endscript\n}\n".utf8).write(to: config)
+        let result = try rotate([
+            "-f", "--script-timeout", "1", "-s", dir.appendingPathComponent("state").path, config.path,
+        ])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("error running non-shared prerotate script"))
+        #expect(FileManager.default.fileExists(atPath: log.path), "the log was not rotated")
+        #expect(!FileManager.default.fileExists(atPath: log.path + ".1"))
+    }
+
+    @Test func rotate_withANonPositiveScriptTimeout_exits2() throws {
+        #expect(try rotate(["--script-timeout", "0", "/nonexistent.conf"]).status == 2)
+    }
+
     @Test func rotate_version_printsToStandardOutput() throws {
         let result = try rotate(["--version"])
         #expect(result.status == 0)

@@ -58,6 +58,15 @@ struct RotateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("wait-for-state-lock"), help: "Wait for another run to release the state file lock.")
     var waitForStateLock = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Stop a script, compressor or mailer after this many seconds (SIGTERM, then SIGKILL); default: wait, as "
+                + "logrotate does. The log whose script was stopped is not rotated.",
+            valueName: "seconds"
+        )
+    )
+    var scriptTimeout: Double?
+
     @Option(name: .customLong("now"), help: .hidden)
     var now: Int64?
 
@@ -66,6 +75,12 @@ struct RotateCommand: AsyncParsableCommand {
 
     /// logrotated's own state file; pass `-s /var/lib/logrotate/status` to share logrotate's.
     static let defaultStatePath = "/var/lib/logrotated/status"
+
+    func validate() throws {
+        if let scriptTimeout, !(scriptTimeout > 0 && scriptTimeout.isFinite) {
+            throw ValidationError("--script-timeout must be a positive number of seconds")
+        }
+    }
 
     func run() async throws {
         // logrotate reports these two with exit status 1, not as usage errors.
@@ -91,6 +106,7 @@ struct RotateCommand: AsyncParsableCommand {
         options.mailCommand = mail
         options.skipStateLock = skipStateLock
         options.waitForStateLock = waitForStateLock
+        options.commandTimeout = scriptTimeout
         return options
     }
 
