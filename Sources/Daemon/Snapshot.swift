@@ -36,20 +36,23 @@ struct Snapshot: Sendable {
     }
 
     /// Takes the logs of a new expansion of the same blocks (the hourly rescan): new logs get their entry and
-    /// trigger, vanished ones lose their trigger (their entry stays, as logrotate keeps it).
+    /// trigger, known ones keep theirs, vanished ones lose their trigger (their entry stays, as logrotate keeps it).
     mutating func rescanned(_ logs: [[FilePath]], now: Int64) {
         let current = Set(logs.joined())
         for log in blockOfLog.keys where !current.contains(log) { triggers.remove(log) }
+        let known = blockOfLog
         logsOfBlock = logs
         blockOfLog = [:]
-        adopt(logs, now: now)
+        adopt(logs, now: now, keepingTriggersOf: known)
     }
 
-    private mutating func adopt(_ logs: [[FilePath]], now: Int64) {
+    /// Indexes `logs` by block and gives each log not in `known` (under the same block) its entry and trigger.
+    private mutating func adopt(_ logs: [[FilePath]], now: Int64, keepingTriggersOf known: [FilePath: Int] = [:]) {
         let hour = LocalTime(epochSeconds: now)
         for (index, logs) in logs.enumerated() {
             for log in logs {
                 blockOfLog[log] = index
+                guard known[log] != index else { continue }
                 if state.lastRotated(for: log.string, creatingAt: hour).created { unsaved.insert(log) }
                 schedule(log, now: now, afterPeriodEnd: false)
             }
