@@ -115,7 +115,7 @@ extension PlanExecutor {
         if let stderr = result?.standardError, !stderr.isEmpty {
             let text = String(decoding: stderr, as: UTF8.self)
             context.onEvent(
-                .error("Compressing program wrote following message to stderr when compressing log \(source):\n\(text)")
+                .harmlessError("Compressing program wrote following message to stderr when compressing log \(source):\n\(text)")
             )
         }
         guard result?.status.isSuccess == true else {

@@ -151,7 +151,7 @@ extension PlanExecutor {
             }
             try fileSystem.remove(path)
         } catch  where error.code == .notFound {
-            context.onEvent(.error("error unlinking log file \(path): \(error.reason)"))
+            context.onEvent(.harmlessError("error unlinking log file \(path): \(error.reason)"))
         } catch {
             throw StepFailure(step: step, message: "Failed to remove old log \(path): \(error.reason)")
         }
