@@ -114,9 +114,8 @@ extension PlanExecutor {
         let result = try? runOpeningFilesAsBlockUser(request)
         if let stderr = result?.standardError, !stderr.isEmpty {
             let text = String(decoding: stderr, as: UTF8.self)
-            context.onEvent(
-                .harmlessError("Compressing program wrote following message to stderr when compressing log \(source):\n\(text)")
-            )
+            let intro = "Compressing program wrote following message to stderr when compressing log \(source):"
+            context.onEvent(.harmlessError(intro + "\n" + text))
         }
         guard result?.status.isSuccess == true else {
             try? fileSystem.remove(target)

@@ -52,7 +52,8 @@ import Testing
         try Data("older\n".utf8).write(to: dir.appendingPathComponent("api.log.1"))
         let oldest = dir.appendingPathComponent("api.log.2").path
 
-        let result = try rotate("\(log.path) {\n  rotate 1\n  postrotate\n    rm -f \(oldest)\n  endscript\n}\n", in: dir)
+        let config = "\(log.path) {\n  rotate 1\n  postrotate\n    rm -f \(oldest)\n  endscript\n}\n"
+        let result = try rotate(config, in: dir)
 
         #expect(result.status == 0)
         #expect(result.standardError.contains("error: error unlinking log file \(oldest): No such file or directory"))
