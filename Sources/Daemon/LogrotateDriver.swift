@@ -47,7 +47,9 @@ public final class LogrotateDriver: RotationDriver {
     private func survey(now: Int64) throws -> DaemonConfiguration {
         let loaded = rotation.loadConfiguration(options.configPaths, reporter: RunReporter(forwardingTo: { _, _ in }))
         if loaded.hasErrors { throw ConfigurationRejected(diagnostics: loaded.diagnostics) }
-        for diagnostic in loaded.diagnostics { logger.warning("\(diagnostic.locatedMessage)") }
+        for diagnostic in loaded.diagnostics where diagnostic.severity != .note {
+            logger.warning("\(diagnostic.locatedMessage)")
+        }
         let reporter = traceReporter(metadata: [:])
         let logs = DaemonConfiguration.expand(loaded.blocks, fileSystem: rotation.fileSystem, reporter: reporter)
         let snapshot = Snapshot(
