@@ -59,12 +59,18 @@ extension PlanExecutor {
     func create(_ path: FilePath, _ attributes: FileAttributes, context: StepContext) throws(StepFailure) {
         let step = RotationStep.create(path, attributes)
         try withBackup(of: path, step: step, context: context) { () throws(PlatformError) in
-            try fileSystem.createFile(
-                path,
-                permissions: attributes.permissions,
-                owner: attributes.owner,
-                group: attributes.group
-            )
+            let (permissions, owner, group) = (attributes.permissions, attributes.owner, attributes.group)
+            if let source = attributes.accessControlSource {
+                try fileSystem.createFile(
+                    path,
+                    permissions: permissions,
+                    owner: owner,
+                    group: group,
+                    accessControlFrom: source
+                )
+            } else {
+                try fileSystem.createFile(path, permissions: permissions, owner: owner, group: group)
+            }
         } failure: {
             "error creating output file \(path): \($0.reason)"
         }
