@@ -24,7 +24,7 @@ extension FileReader {
         criterionInScope = nil
         open = OpenBlock(
             patterns: removingDuplicates(patterns, line: line),
-            patternText: patternText,
+            patternText: String(patternText.reversed().drop(while: \.isWhitespace).reversed()),
             settings: state.defaults,
             line: line,
             insertionIndex: state.blocks.count

@@ -33,7 +33,7 @@ import Testing
         let result = try CommandRunner.run(CommandRunner.logrotated, ["rotate", "-f", "-s", state, config.path])
 
         #expect(result.status == 1)
-        #expect(result.standardError.contains("error: found error in \(broken.path) , skipping"))
+        #expect(result.standardError.contains("error: found error in \(broken.path), skipping"))
         #expect(!fm.fileExists(atPath: dir.appendingPathComponent("ran").path), "the dropped block's script never runs")
         #expect(!fm.fileExists(atPath: broken.path + ".1"))
         #expect(fm.fileExists(atPath: fine.path + ".1"))
