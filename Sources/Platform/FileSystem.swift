@@ -19,7 +19,8 @@ public protocol FileSystem: Sendable {
 
     /// ``createFile(_:permissions:owner:group:)``, then gives the new file the POSIX access ACL of `source` (a
     /// regular file, opened without following symlinks) when it has one, as logrotate does for `create` without a
-    /// mode; the ACL's entries then decide the permission bits.
+    /// mode; the ACL's entries then decide the permission bits. A `source` that is gone or not a regular file gives
+    /// no ACL.
     func createFile(
         _ path: FilePath,
         permissions: UInt32,

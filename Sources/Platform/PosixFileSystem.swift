@@ -43,7 +43,13 @@ public struct PosixFileSystem: FileSystem {
         group: UInt32?,
         accessControlFrom source: FilePath
     ) throws(PlatformError) {
-        let input = try openExisting(source, OpenFlags.readOnly)
+        let input: Int32
+        do {
+            input = try openExisting(source, OpenFlags.readOnly)
+        } catch  where error.code == .notSupported || error.code == .notFound {
+            // Gone, or not a regular file (a FIFO rotated as a log): nothing to take an ACL from.
+            return try createFile(path, permissions: permissions, owner: owner, group: group)
+        }
         defer { system_close(input) }
         let output = try openNew(path, permissions: permissions, owner: owner, group: group)
         defer { system_close(output) }
