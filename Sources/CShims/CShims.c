@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <sys/random.h>
 #include <sys/fsuid.h>
+#include <sys/xattr.h>
 
 int cshims_rename_noreplace(const char *from, const char *to) {
     return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
@@ -32,6 +33,14 @@ int64_t cshims_fs_magic(const char *path) {
     struct statfs buffer;
     if (statfs(path, &buffer) != 0) return -1;
     return (int64_t)(uint32_t)buffer.f_type;
+}
+
+int64_t cshims_get_access_acl(int fd, void *buffer, uint64_t capacity) {
+    return (int64_t)fgetxattr(fd, "system.posix_acl_access", buffer, (size_t)capacity);
+}
+
+int cshims_set_access_acl(int fd, const void *value, uint64_t length) {
+    return fsetxattr(fd, "system.posix_acl_access", value, (size_t)length, 0);
 }
 
 int64_t cshims_copy_file_range(int fd_in, int fd_out, uint64_t length) {

@@ -57,7 +57,9 @@ public final class LogrotateDriver: RotationDriver {
             )
         }
         hasLoadedBlocks.withLock { $0 = !loaded.blocks.isEmpty }
-        for diagnostic in loaded.diagnostics { logger.warning("\(diagnostic.locatedMessage)") }
+        for diagnostic in loaded.diagnostics where diagnostic.severity != .note {
+            logger.warning("\(diagnostic.locatedMessage)")
+        }
         let reporter = traceReporter(metadata: [:])
         let logs = DaemonConfiguration.expand(loaded.blocks, fileSystem: rotation.fileSystem, reporter: reporter)
         let snapshot = Snapshot(

@@ -88,7 +88,13 @@ public struct RotationService<Driver: RotationDriver>: Service {
     /// Logs each diagnostic of a rejected configuration at its severity.
     func log(_ rejection: ConfigurationRejected) {
         for diagnostic in rejection.diagnostics {
-            logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic.locatedMessage)")
+            let level: Logger.Level =
+                switch diagnostic.severity {
+                case .error: .error
+                case .warning: .warning
+                case .note: .debug
+                }
+            logger.log(level: level, "\(diagnostic.locatedMessage)")
         }
     }
 }

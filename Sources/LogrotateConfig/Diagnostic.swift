@@ -7,6 +7,9 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     public enum Severity: String, Equatable, Sendable {
         case error
         case warning
+        /// logrotate's debug-level `note:` (a later `daily` replacing an earlier `size`): shown by `check` and by
+        /// `rotate -d`/`-v`, never changing an exit status.
+        case note
     }
 
     public var severity: Severity
@@ -18,6 +21,9 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     /// A suggestion about something logrotate accepts silently (an unchecked `kill` in a script): printed by
     /// `check` and `doctor`, not by `rotate`, which stays as quiet as logrotate.
     public var isAdvice: Bool
+    /// The patterns of the block this error drops (as written, logrotate's `newlog->pattern`): `rotate` follows
+    /// the error with logrotate's `found error in PATTERNS, skipping`.
+    public var droppedBlock: String?
 
     public init(_ severity: Severity, file: String, line: Int, _ message: String, isAdvice: Bool = false) {
         self.severity = severity

@@ -41,8 +41,13 @@ enum DirectiveArguments {
     /// (or the only token and octal), otherwise owner and group.
     ///
     /// logrotate 3.22's reading; 3.21 took any leading number as a mode (`create 1 2` = mode 01, owner 2).
-    static func ownership(_ value: String, accounts: any AccountDirectory) throws(DirectiveFailure) -> Ownership {
-        var tokens = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    /// Names may be quoted (`create 0600 "www data" 'adm'`), and the group is resolved before the owner, as in 3.22.
+    static func ownership(
+        _ value: String,
+        directive: String,
+        accounts: any AccountDirectory
+    ) throws(DirectiveFailure) -> Ownership {
+        var tokens = try AccountWords.split(value, directive: directive)
         var result = Ownership()
         if let first = tokens.first, isModeToken(first, alone: tokens.count == 1) || tokens.count == 3 {
             guard let mode = CNumber.mode(first) else { throw DirectiveFailure(message: "bad mode '\(first)'") }
@@ -50,8 +55,8 @@ enum DirectiveArguments {
             tokens.removeFirst()
         }
         guard tokens.count <= 2 else { throw DirectiveFailure(message: "extra arguments") }
-        if tokens.count >= 1 { result.owner = try user(tokens[0], accounts: accounts) }
         if tokens.count == 2 { result.group = try group(tokens[1], accounts: accounts) }
+        if tokens.count >= 1 { result.owner = try user(tokens[0], accounts: accounts) }
         return result
     }
 
@@ -60,15 +65,13 @@ enum DirectiveArguments {
         return alone || (3...5).contains(token.count)
     }
 
-    /// `su user group`: both are required.
+    /// `su user group`: both are required; they may be quoted, and the group is resolved first (3.22).
     static func switchUser(_ value: String, accounts: any AccountDirectory) throws(DirectiveFailure) -> SwitchUser {
-        let tokens = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let tokens = try AccountWords.split(value, directive: "su")
         guard tokens.count <= 2 else { throw DirectiveFailure(message: "extra arguments for su") }
         guard tokens.count == 2 else { throw DirectiveFailure(message: "no group for su") }
-        return SwitchUser(
-            user: try user(tokens[0], accounts: accounts),
-            group: try group(tokens[1], accounts: accounts)
-        )
+        let group = try group(tokens[1], accounts: accounts)
+        return SwitchUser(user: try user(tokens[0], accounts: accounts), group: group)
     }
 
     /// A user by name, else by existing numeric id (logrotate's "textual first, then numeric").

@@ -54,7 +54,11 @@ extension Directive {
             apply: {
                 value,
                 target in
-                target.settings.createOldDir = try DirectiveArguments.ownership(value, accounts: target.accounts)
+                target.settings.createOldDir = try DirectiveArguments.ownership(
+                    value,
+                    directive: "createolddir",
+                    accounts: target.accounts
+                )
             }
         ),
         /// "olddir directory is not created by logrotate when it does not exist."
@@ -67,7 +71,11 @@ extension Directive {
             expects: "[mode] [owner [group]]",
             render: renderCreate,
             apply: { value, target in
-                target.settings.create = try DirectiveArguments.ownership(value, accounts: target.accounts)
+                target.settings.create = try DirectiveArguments.ownership(
+                    value,
+                    directive: "create",
+                    accounts: target.accounts
+                )
             }
         ),
         /// "New log files are not created (this overrides the create option)."

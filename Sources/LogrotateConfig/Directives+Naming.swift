@@ -11,7 +11,8 @@ extension Directive {
         /// "Do not archive old versions of log files with date extension".
         flag("nodateext") { $0.dateExt = false },
         /// "Specify the extension for dateext using the notation similar to strftime(3) function. Only %Y %m %d %H
-        /// %M %S %V and %s specifiers are allowed." At most 128 characters. Equivalent logrotate code: `dateformat`.
+        /// %M %S %V and %s specifiers are allowed." 3.22 adds %z. At most 128 characters. Equivalent logrotate code:
+        /// `dateformat`.
         Directive(
             "dateformat",
             .required,

@@ -21,9 +21,10 @@ extension FileReader {
             )
         }
         let patterns = words.map { DirectiveArguments.expandingTilde($0, home: parser.homeDirectory) }
+        criterionInScope = nil
         open = OpenBlock(
             patterns: removingDuplicates(patterns, line: line),
-            patternText: patternText,
+            patternText: String(patternText.reversed().drop(while: \.isWhitespace).reversed()),
             settings: state.defaults,
             line: line,
             insertionIndex: state.blocks.count
@@ -67,6 +68,7 @@ extension FileReader {
         cursor.advance()
         guard let block = open else { return fileError("unexpected }", line: line) }
         open = nil
+        criterionInScope = nil
         endBraceLine(line: line)
         finish(block)
         return .proceed

@@ -28,6 +28,9 @@ struct FileReader {
     var open: OpenBlock?
     /// The first owner of every pattern in `state.blocks`, for the duplicate check.
     var owners = PatternOwners()
+    /// The rotation criterion last written in the current scope (the open block, or the text between blocks), for
+    /// the note when a later one of another kind replaces it.
+    var criterionInScope: RotationCriterion?
 
     init(parser: ConfigParser, file: String, bytes: [UInt8], include: @escaping ConfigParser.IncludeHandler) {
         self.parser = parser
@@ -121,6 +124,8 @@ struct FileReader {
             return failure.abandonsFile ? fileError(message, line: line) : raise(message, line: line)
         }
         if open != nil { open?.settings = target.settings } else { state.defaults = target.settings }
+        let criterion = target.settings.criterion
+        if directive.keyword == criterion.keyword { noteCriterion(criterion, line: line) }
         state.taboo = target.taboo
         for warning in target.warnings { report(.warning, line: line, warning) }
         for (offset, message) in target.advice {
@@ -141,6 +146,15 @@ struct FileReader {
         open = block
     }
 
+    /// Notes a criterion replacing one of another kind in the same scope (logrotate's `set_criterium`:
+    /// `note: 'daily' overrides previously specified 'size'`), and remembers it.
+    private mutating func noteCriterion(_ criterion: RotationCriterion, line: Int) {
+        if let previous = criterionInScope, previous.keyword != criterion.keyword {
+            report(.note, line: line, "'\(criterion.keyword)' overrides previously specified '\(previous.keyword)'")
+        }
+        criterionInScope = criterion
+    }
+
     /// Records a diagnostic at a line of this file.
     mutating func report(_ severity: Diagnostic.Severity, line: Int, _ message: String) {
         state.diagnostics.append(Diagnostic(severity, file: file, line: line, message))
@@ -148,8 +162,9 @@ struct FileReader {
 
     /// A block error inside a block (the block is dropped, reading resumes after its `}`), a file error outside.
     mutating func raise(_ message: String, line: Int) -> Step {
-        guard open != nil else { return fileError(message, line: line) }
+        guard let block = open else { return fileError(message, line: line) }
         report(.error, line: line, message)
+        state.diagnostics[state.diagnostics.count - 1].droppedBlock = block.patternText
         open = nil
         return skipFailedBlock(errorLine: line)
     }

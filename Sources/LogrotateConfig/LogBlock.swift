@@ -2,7 +2,8 @@
 public struct LogBlock: Equatable, Sendable {
     /// Patterns as written, unquoted, `~` expanded; globbing happens when rotating.
     public var patterns: [String]
-    /// The text between the block start and `{`, verbatim: what shared scripts get as `$1`.
+    /// The text between the block start and `{` without its trailing blanks (as 3.22; 3.21 keeps them): what
+    /// shared scripts get as `$1`.
     public var patternText: String
     public var settings: LogSettings
     /// Where the block's first pattern line is.

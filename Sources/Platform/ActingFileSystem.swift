@@ -35,6 +35,18 @@ public struct ActingFileSystem: FileSystem {
         }
     }
 
+    public func createFile(
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?,
+        accessControlFrom source: FilePath
+    ) throws(PlatformError) {
+        try identity.assume { () throws(PlatformError) in
+            try base.createFile(path, permissions: permissions, owner: owner, group: group, accessControlFrom: source)
+        }
+    }
+
     public func createDirectory(
         _ path: FilePath,
         permissions: UInt32,

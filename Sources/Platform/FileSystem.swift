@@ -17,6 +17,18 @@ public protocol FileSystem: Sendable {
     /// then sets the mode and (when given) the owner and group.
     func createFile(_ path: FilePath, permissions: UInt32, owner: UInt32?, group: UInt32?) throws(PlatformError)
 
+    /// ``createFile(_:permissions:owner:group:)``, then gives the new file the POSIX access ACL of `source` (a
+    /// regular file, opened without following symlinks) when it has one, as logrotate does for `create` without a
+    /// mode; the ACL's entries then decide the permission bits. A `source` that is gone or not a regular file gives
+    /// no ACL.
+    func createFile(
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?,
+        accessControlFrom source: FilePath
+    ) throws(PlatformError)
+
     /// Creates one directory with the given mode and (when given) owner and group; no symlink is followed.
     func createDirectory(_ path: FilePath, permissions: UInt32, owner: UInt32?, group: UInt32?) throws(PlatformError)
 
@@ -30,7 +42,8 @@ public protocol FileSystem: Sendable {
     func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError)
 
     /// Copies the content of `source` into a new file `target` (sparse-aware), fsyncs it, and returns how many bytes
-    /// were copied. The new file gets `permissions` and, when given, `owner` and `group`.
+    /// were copied. The new file gets `permissions` and, when given, `owner` and `group`, then the POSIX access ACL
+    /// of `source` when it has one (as logrotate's `copy` and `copytruncate`).
     @discardableResult
     func copyFile(
         _ source: FilePath,

@@ -59,8 +59,8 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
         return earlier < guess && shows(wall, at: earlier) ? earlier : guess
     }
 
-    /// Seconds east of UTC in force at `epochSeconds`.
-    private static func utcOffset(at epochSeconds: Int64) -> Int64 {
+    /// Seconds east of UTC in force at `epochSeconds` (`tm_gmtoff`; `strftime`'s `%z`).
+    public static func utcOffset(at epochSeconds: Int64) -> Int64 {
         Int64(brokenDown(epochSeconds).tm_gmtoff)
     }
 

@@ -36,6 +36,31 @@ public struct PosixFileSystem: FileSystem {
         system_close(fd)
     }
 
+    public func createFile(
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?,
+        accessControlFrom source: FilePath
+    ) throws(PlatformError) {
+        let input: Int32
+        do {
+            input = try openExisting(source, OpenFlags.readOnly)
+        } catch  where error.code == .notSupported || error.code == .notFound {
+            // Gone, or not a regular file (a FIFO rotated as a log): nothing to take an ACL from.
+            return try createFile(path, permissions: permissions, owner: owner, group: group)
+        }
+        defer { system_close(input) }
+        let output = try openNew(path, permissions: permissions, owner: owner, group: group)
+        defer { system_close(output) }
+        do {
+            try AccessControlList.copy(from: input, to: output, source: source, target: path)
+        } catch {
+            _ = system_unlink(path)
+            throw error
+        }
+    }
+
     public func createDirectory(
         _ path: FilePath,
         permissions: UInt32,
@@ -68,6 +93,7 @@ public struct PosixFileSystem: FileSystem {
         defer { system_close(output) }
         do {
             let copied = try FileCopier.copy(from: input, to: output, source: source, target: target)
+            try AccessControlList.copy(from: input, to: output, source: source, target: target)
             try system_fsync(output).orThrow("fsync", target)
             return copied
         } catch {

@@ -64,6 +64,17 @@ public final class InMemoryFileSystem: FileSystem {
         try add(path, kind: .regular, permissions: permissions, owner: owner, group: group)
     }
 
+    /// Files in memory have no ACLs: the same as ``createFile(_:permissions:owner:group:)``.
+    public func createFile(
+        _ path: FilePath,
+        permissions: UInt32,
+        owner: UInt32?,
+        group: UInt32?,
+        accessControlFrom source: FilePath
+    ) throws(PlatformError) {
+        try add(path, kind: .regular, permissions: permissions, owner: owner, group: group)
+    }
+
     public func createDirectory(
         _ path: FilePath,
         permissions: UInt32,

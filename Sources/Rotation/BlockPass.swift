@@ -235,6 +235,7 @@ public struct BlockPass {
             case .info(let text): reporter.debug(text)
             case .warning(let text): reporter.warning(text)
             case .error(let text): reporter.error(text)
+            case .harmlessError(let text): reporter.report(.error, text, countsAsFailure: false)
             }
         }
     }

@@ -1,7 +1,7 @@
 import Platform
 
-/// A `dateformat` string as logrotate 3.21 understands it: only `%Y %m %d %H %M %S %V %s` are conversions; any other
-/// `%X` is kept literally (so `-%a` names files `log-%a`).
+/// A `dateformat` string as logrotate understands it: only `%Y %m %d %H %M %S %V %s` (3.21) and `%z` (3.22, the UTC
+/// offset `+HHMM`/`-HHMM`) are conversions; any other `%X` is kept literally (so `-%a` names files `log-%a`).
 ///
 /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (the `dext_str`/`dext_pattern` conversion loop).
 public struct DateFormat: Equatable, Hashable, Sendable {
@@ -11,7 +11,8 @@ public struct DateFormat: Equatable, Hashable, Sendable {
         case field(Field)
     }
 
-    /// The conversions logrotate 3.21 honours, with the number of digits its glob pattern allows for each.
+    /// The conversions logrotate honours, with the number of digits its glob pattern allows for each (`%z`: a sign,
+    /// then four digits).
     enum Field: Character, Equatable, Hashable, Sendable {
         case year = "Y"
         case month = "m"
@@ -21,14 +22,18 @@ public struct DateFormat: Equatable, Hashable, Sendable {
         case second = "S"
         case isoWeek = "V"
         case epoch = "s"
+        case utcOffset = "z"
 
         var width: Int {
             switch self {
-            case .year: 4
+            case .year, .utcOffset: 4
             case .epoch: 10
             default: 2
             }
         }
+
+        /// The sign that starts a `%z` field, which its glob allows (`[-+]`); other fields are digits only.
+        var hasSign: Bool { self == .utcOffset }
     }
 
     /// The format as written.
@@ -84,6 +89,10 @@ public struct DateFormat: Equatable, Hashable, Sendable {
         case .second: return padded(time.second, 2)
         case .isoWeek: return padded(CivilDate(time).isoWeek, 2)
         case .epoch: return String(epochSeconds)
+        case .utcOffset:
+            let offset = LocalTime.utcOffset(at: epochSeconds)
+            let minutes = Int(offset.magnitude / 60)
+            return (offset < 0 ? "-" : "+") + padded(minutes / 60, 2) + padded(minutes % 60, 2)
         }
     }
 
@@ -97,7 +106,7 @@ public struct DateFormat: Equatable, Hashable, Sendable {
         tokens.map { token in
             switch token {
             case .literal(let character): String(character)
-            case .field(let field): String(repeating: "[0-9]", count: field.width)
+            case .field(let field): (field.hasSign ? "[-+]" : "") + String(repeating: "[0-9]", count: field.width)
             }
         }.joined()
     }
@@ -112,6 +121,10 @@ public struct DateFormat: Equatable, Hashable, Sendable {
                 guard rest.first == character else { return nil }
                 rest = rest.dropFirst()
             case .field(let field):
+                if field.hasSign {
+                    guard rest.first == "+" || rest.first == "-" else { return nil }
+                    rest = rest.dropFirst()
+                }
                 let digits = rest.prefix(field.width)
                 guard digits.count == field.width, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else {
                     return nil
@@ -123,7 +136,8 @@ public struct DateFormat: Equatable, Hashable, Sendable {
         return rest.isEmpty ? values : nil
     }
 
-    /// A key that orders matched suffixes by the moment they name (what logrotate's `strptime`+`mktime` sort does).
+    /// A key that orders matched suffixes by the moment they name (what logrotate's `strptime`+`mktime` sort does);
+    /// a `%z` offset is not part of it (all names of one log come from the same zone).
     func sortKey(_ values: [Field: Int]) -> [Int] {
         if let epoch = values[.epoch] { return [epoch] }
         let order: [Field] = [.year, .month, .isoWeek, .day, .hour, .minute, .second]

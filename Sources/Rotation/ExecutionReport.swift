@@ -78,4 +78,7 @@ public enum ExecutionEvent: Equatable, Sendable {
     case warning(String)
     /// An error message (printed by logrotate as `error: …`).
     case error(String)
+    /// An error message that logrotate prints without failing the run (the exit status stays 0), such as a
+    /// compressor's standard error when it exits 0, or an old log already gone when it is removed.
+    case harmlessError(String)
 }

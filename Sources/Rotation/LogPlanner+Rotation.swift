@@ -26,7 +26,7 @@ extension LogPlanner {
             let target = settings.renameCopy ? temporaryCopy : finalName
             output.append(.rename(from: log.path, to: target, purpose: .rotate))
             view.move(log.path, to: target)
-            createLog(view: &view)
+            createLog(rotatedTo: target, view: &view)
         }
         if settings.rotate == 0 {
             let disposal = settings.delayCompress ? finalName : finalName.appendingToName(naming.compressExtension)
@@ -39,15 +39,17 @@ extension LogPlanner {
     /// `renamecopy`'s intermediate name, beside the log.
     var temporaryCopy: FilePath { log.path.appendingToName(".tmp") }
 
-    /// `create`: attributes not given come from the log's pre-rotation `lstat`.
+    /// `create`: attributes not given come from the log's pre-rotation `lstat`; without a mode, the new log also
+    /// gets the ACL of the rotated one (now at `rotated`).
     ///
     /// Equivalent logrotate code: `logrotate.c createOutputFile` as called from `rotateSingleLog`.
-    private mutating func createLog(view: inout FileView) {
+    private mutating func createLog(rotatedTo rotated: FilePath, view: inout FileView) {
         guard let create = settings.create else { return }
         let attributes = FileAttributes(
             permissions: create.mode ?? (log.status.permissions & 0o777),
             owner: create.owner?.id ?? log.status.owner,
-            group: create.group?.id ?? log.status.group
+            group: create.group?.id ?? log.status.group,
+            accessControlSource: create.mode == nil ? rotated : nil
         )
         output.append(.create(log.path, attributes))
         let created = FileStatus(

@@ -118,10 +118,11 @@ struct LogPlanner {
         }
     }
 
-    /// Whether an old version is older than `maxage` days (3.21: more than N×24 hours).
+    /// Whether an old version is older than `maxage` days, counted in whole days of age as 3.22 does (`maxage 1`
+    /// removes files 48 hours old and older; 3.21 compared fractional days, removing them after 24 hours).
     func isExpired(_ status: FileStatus?) -> Bool {
         guard settings.maxAge > 0, let status else { return false }
         let age = now.epochSeconds.subtractingClamped(status.modificationTime.seconds)
-        return age > Int64(settings.maxAge).multipliedClamped(by: 86_400)
+        return age / 86_400 > Int64(settings.maxAge)
     }
 }

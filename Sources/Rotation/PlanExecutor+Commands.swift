@@ -53,8 +53,8 @@ extension PlanExecutor {
         }
         try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
             try compressExternally(source, target, method, attributes, context: context)
-        } failure: { _ in
-            Self.compressionFailure(source)
+        } failure: {
+            Self.compressionFailure(source, $0)
         }
     }
 
@@ -77,14 +77,17 @@ extension PlanExecutor {
                 owner: attributes.owner,
                 group: attributes.group
             )
-        } failure: { _ in
-            Self.compressionFailure(source)
+        } failure: {
+            Self.compressionFailure(source, $0)
         }
     }
 
-    /// logrotate's message for a failed compression.
-    static func compressionFailure(_ source: FilePath) -> String {
-        "failed to compress log \(source)"
+    /// logrotate's message for a failed compression. A source refused as not a regular file (a FIFO planted where
+    /// an old log was) gets logrotate 3.22's wording, `unable to open X (read-only) for compression: Operation not
+    /// supported`, followed by what the file is.
+    static func compressionFailure(_ source: FilePath, _ error: PlatformError? = nil) -> String {
+        guard let error, error.code == .notSupported else { return "failed to compress log \(source)" }
+        return "unable to open \(source) (read-only) for compression: Operation not supported: \(error.message)"
     }
 
     private func compressExternally(
@@ -114,9 +117,8 @@ extension PlanExecutor {
         let result = try? runOpeningFilesAsBlockUser(request)
         if let stderr = result?.standardError, !stderr.isEmpty {
             let text = String(decoding: stderr, as: UTF8.self)
-            context.onEvent(
-                .error("Compressing program wrote following message to stderr when compressing log \(source):\n\(text)")
-            )
+            let intro = "Compressing program wrote following message to stderr when compressing log \(source):"
+            context.onEvent(.harmlessError(intro + "\n" + text))
         }
         guard result?.status.isSuccess == true else {
             try? fileSystem.remove(target)

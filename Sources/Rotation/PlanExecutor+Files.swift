@@ -62,12 +62,18 @@ extension PlanExecutor {
     func create(_ path: FilePath, _ attributes: FileAttributes, context: StepContext) throws(StepFailure) {
         let step = RotationStep.create(path, attributes)
         try withBackup(of: path, step: step, context: context) { () throws(PlatformError) in
-            try fileSystem.createFile(
-                path,
-                permissions: attributes.permissions,
-                owner: attributes.owner,
-                group: attributes.group
-            )
+            let (permissions, owner, group) = (attributes.permissions, attributes.owner, attributes.group)
+            if let source = attributes.accessControlSource {
+                try fileSystem.createFile(
+                    path,
+                    permissions: permissions,
+                    owner: owner,
+                    group: group,
+                    accessControlFrom: source
+                )
+            } else {
+                try fileSystem.createFile(path, permissions: permissions, owner: owner, group: group)
+            }
         } failure: {
             "error creating output file \(path): \($0.reason)"
         }
@@ -161,7 +167,7 @@ extension PlanExecutor {
             }
             try fileSystem.remove(path)
         } catch  where error.code == .notFound {
-            context.onEvent(.error("error unlinking log file \(path): \(error.reason)"))
+            context.onEvent(.harmlessError("error unlinking log file \(path): \(error.reason)"))
         } catch {
             throw StepFailure(step: step, message: "Failed to remove old log \(path): \(error.reason)")
         }

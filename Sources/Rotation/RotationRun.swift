@@ -85,7 +85,12 @@ public struct RotationRun: Sendable {
         let configuration = loader.load(paths)
         for diagnostic in configuration.diagnostics where !diagnostic.isAdvice {
             let text = diagnostic.locatedMessage
-            reporter.report(diagnostic.severity == .error ? .error : .warning, text)
+            switch diagnostic.severity {
+            case .error: reporter.error(text)
+            case .warning: reporter.warning(text)
+            case .note: reporter.debug("note: \(diagnostic.message)")
+            }
+            if let patterns = diagnostic.droppedBlock { reporter.error("found error in \(patterns), skipping") }
         }
         return configuration
     }

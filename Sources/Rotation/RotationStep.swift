@@ -54,11 +54,15 @@ public struct FileAttributes: Equatable, Hashable, Sendable {
     public var permissions: UInt32
     public var owner: UInt32?
     public var group: UInt32?
+    /// A file whose POSIX access ACL the new file also gets (`create` without a mode takes the rotated log's);
+    /// `nil`: the mode alone.
+    public var accessControlSource: FilePath?
 
-    public init(permissions: UInt32, owner: UInt32? = nil, group: UInt32? = nil) {
+    public init(permissions: UInt32, owner: UInt32? = nil, group: UInt32? = nil, accessControlSource: FilePath? = nil) {
         self.permissions = permissions
         self.owner = owner
         self.group = group
+        self.accessControlSource = accessControlSource
     }
 
     /// The mode (`& 0777`), owner and group of an existing file, as logrotate copies them.

@@ -38,7 +38,7 @@ import Testing
 @Test func fixture_syslog_multiLinePatterns() throws {
     let block = try #require(parse(Fixtures.syslog).blocks.first)
     #expect(block.patterns == ["/var/log/syslog", "/var/log/mail.info", "/var/log/mail.warn", "/var/log/daemon.log"])
-    #expect(block.patternText == "/var/log/syslog\n/var/log/mail.info\n/var/log/mail.warn\n/var/log/daemon.log\n")
+    #expect(block.patternText == "/var/log/syslog\n/var/log/mail.info\n/var/log/mail.warn\n/var/log/daemon.log")
 }
 
 @Test func fixture_database_everything() throws {

@@ -13,6 +13,13 @@ int cshims_collapse_range(int fd, int64_t offset, int64_t length);
 /// statfs(2)'s f_type for path (the file system's magic number), or -1 with errno set.
 int64_t cshims_fs_magic(const char *path);
 
+/// fgetxattr(2) of the "system.posix_acl_access" attribute (a file's POSIX access ACL) into `buffer`; with
+/// `capacity` 0, the size it needs.
+int64_t cshims_get_access_acl(int fd, void *buffer, uint64_t capacity);
+
+/// fsetxattr(2) of the "system.posix_acl_access" attribute.
+int cshims_set_access_acl(int fd, const void *value, uint64_t length);
+
 /// copy_file_range(2) between two descriptors at their current offsets.
 int64_t cshims_copy_file_range(int fd_in, int fd_out, uint64_t length);
 

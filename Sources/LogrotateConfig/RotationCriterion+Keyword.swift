@@ -1,0 +1,14 @@
+extension RotationCriterion {
+    /// The directive that sets this kind of criterion (`size`, `hourly`, `daily`, `weekly`, `monthly`, `yearly`);
+    /// logrotate's `crit_to_string`.
+    public var keyword: String {
+        switch self {
+        case .size: "size"
+        case .time(.hourly): "hourly"
+        case .time(.daily): "daily"
+        case .time(.weekly): "weekly"
+        case .time(.monthly): "monthly"
+        case .time(.yearly): "yearly"
+        }
+    }
+}
