@@ -36,13 +36,18 @@ import Testing
     @Test func nameAppearingInAPatternDirectory_isReportedAsNew_butAWatchedFileIsNot() async throws {
         let directory = try TempDirectory()
         defer { directory.remove() }
+        try directory.write("known.log", bytes: 200)
         let watcher = try SizeWatcher(coalescing: .milliseconds(100))
         defer { watcher.stop() }
+        let sizes = EventRecorder(watcher.events)
         let names = EventRecorder(watcher.newNames)
         watcher.watch(
             [SizeWatch(path: directory.path("known.log"), limit: 100)],
             directories: [FilePath(directory.url.path)]
         )
+        // The known file's event tells that the watcher thread took the request (its directory is watched now).
+        #expect(await sizes.wait { !$0.isEmpty })
+        try FileManager.default.removeItem(atPath: directory.path("known.log").string)
         try directory.write("known.log", bytes: 1)
         try directory.write("fresh.log", bytes: 1)
         #expect(await names.wait { $0.contains(directory.path("fresh.log")) })
