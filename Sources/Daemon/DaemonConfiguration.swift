@@ -6,9 +6,9 @@ import SystemPackage
 
 /// The configuration the daemon runs with: the blocks of configuration paths read without errors, and the snapshot
 /// of their logs that the daemon keeps up to date while this configuration is in force.
-public struct DaemonConfiguration: Sendable {
+package struct DaemonConfiguration: Sendable {
     /// Blocks in configuration order.
-    public var blocks: [LogBlock]
+    package var blocks: [LogBlock]
     /// The daemon's knowledge of the blocks' logs (shared by every copy of this configuration).
     let snapshot: SharedSnapshot
 

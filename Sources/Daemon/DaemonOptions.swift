@@ -2,22 +2,22 @@ import Rotation
 import SystemPackage
 
 /// What `logrotated run` was asked to do.
-public struct DaemonOptions: Sendable {
+package struct DaemonOptions: Sendable {
     /// Configuration files or directories, in order.
-    public var configPaths: [String]
+    package var configPaths: [String]
     /// The state file, shared with `logrotated rotate` (same format, same lock).
-    public var statePath: FilePath
+    package var statePath: FilePath
     /// Plan and log at each due time, change nothing (no file, script or state).
-    public var dryRun = false
+    package var dryRun = false
     /// Seconds a script or compression command may run before it is stopped.
-    public var scriptTimeout: Double? = 3600
+    package var scriptTimeout: Double? = 3600
     /// How long a state update waits for the state lock before it is skipped (with a warning) and retried later.
-    public var stateLockTimeout: Duration = .seconds(60)
+    package var stateLockTimeout: Duration = .seconds(60)
     /// The mail program.
-    public var mailCommand = "/usr/bin/mail"
+    package var mailCommand = "/usr/bin/mail"
 
     /// Options for a daemon reading `configPaths` and keeping its state in `statePath`.
-    public init(configPaths: [String], statePath: FilePath) {
+    package init(configPaths: [String], statePath: FilePath) {
         self.configPaths = configPaths
         self.statePath = statePath
     }

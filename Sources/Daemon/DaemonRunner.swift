@@ -5,12 +5,12 @@ import UnixSignals
 
 /// `logrotated run` in one call: the real driver in a `RotationService`, in a `ServiceGroup` that turns SIGTERM and
 /// SIGINT into a graceful shutdown (the rotations in progress finish, then it returns).
-public enum DaemonRunner {
+package enum DaemonRunner {
     /// Creates the state directory (0750) when missing, then runs until SIGTERM or SIGINT; `maxConcurrentRotations`
     /// defaults to one per core.
     /// - Throws: `ConfigurationRejected` when the first configuration has errors (already logged), or the error of
     ///   setting up the size watcher.
-    public static func run(options: DaemonOptions, maxConcurrentRotations: Int? = nil, logger: Logger) async throws {
+    package static func run(options: DaemonOptions, maxConcurrentRotations: Int? = nil, logger: Logger) async throws {
         ignoreHangupsUntilHandled()
         if !options.dryRun {
             StateDirectory.createIfMissing(for: options.statePath, fileSystem: PosixFileSystem(), logger: logger)

@@ -1,7 +1,7 @@
 import Platform
 
 /// Wall-clock time and waiting for a wall-clock deadline; tests substitute a manual clock.
-public protocol DeadlineClock: Sendable {
+package protocol DeadlineClock: Sendable {
     /// The current wall-clock time.
     func now() -> Timestamp
 
@@ -11,15 +11,15 @@ public protocol DeadlineClock: Sendable {
 }
 
 /// The system's `CLOCK_REALTIME`, waited on with one `Task.sleep` per deadline (so an idle daemon does not wake).
-public struct SystemDeadlineClock: DeadlineClock {
+package struct SystemDeadlineClock: DeadlineClock {
     /// The system clock.
-    public init() {}
+    package init() {}
 
-    public func now() -> Timestamp {
+    package func now() -> Timestamp {
         currentWallTime()
     }
 
-    public func sleep(until deadline: Timestamp) async throws {
+    package func sleep(until deadline: Timestamp) async throws {
         while true {
             let now = currentWallTime()
             guard now < deadline else { return }

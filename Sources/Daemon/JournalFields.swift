@@ -1,9 +1,9 @@
 import Logging
 
 /// How a swift-log event becomes journald fields (`MESSAGE=`, `PRIORITY=`, `SYSLOG_IDENTIFIER=`, metadata).
-public enum JournalFields {
+package enum JournalFields {
     /// The syslog priority (0–7) journald files a level under.
-    public static func priority(of level: Logger.Level) -> Int {
+    package static func priority(of level: Logger.Level) -> Int {
         switch level {
         case .trace, .debug: return 7
         case .info: return 6
@@ -16,7 +16,7 @@ public enum JournalFields {
 
     /// A journald field name for a metadata key: upper-cased, other characters as `_`, never starting with `_` or a
     /// digit (`log.path` → `LOG_PATH`).
-    public static func fieldName(_ key: String) -> String {
+    package static func fieldName(_ key: String) -> String {
         var name = String(
             key.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }
         )
@@ -25,7 +25,7 @@ public enum JournalFields {
     }
 
     /// The `NAME=value` assignments of one event; event metadata wins over the handler's.
-    public static func assignments(
+    package static func assignments(
         of event: LogEvent,
         handlerMetadata: Logger.Metadata,
         identifier: String

@@ -4,9 +4,9 @@ import Scheduling
 
 /// When one log is next due according to its block's settings, the file's size and its last rotation: what
 /// `logrotated status` shows, and what the daemon's timer and size watches are built from.
-public struct LogOutlook: Equatable, Sendable {
+package struct LogOutlook: Equatable, Sendable {
     /// When the log is next due.
-    public enum NextDue: Equatable, Sendable {
+    package enum NextDue: Equatable, Sendable {
         /// A rule holds now: the next check rotates the log (unless `notifempty` or `minage` hold it back).
         case now
         /// When the calendar period ends (Unix seconds).
@@ -16,20 +16,20 @@ public struct LogOutlook: Equatable, Sendable {
     }
 
     /// The log path.
-    public var path: String
+    package var path: String
     /// The file's size; `nil` when it does not exist.
-    public var size: UInt64?
+    package var size: UInt64?
     /// The last rotation recorded in the state; `nil` for a log never seen.
-    public var lastRotated: LocalTime?
+    package var lastRotated: LocalTime?
     /// When the log is next due.
-    public var next: NextDue
+    package var next: NextDue
     /// The rule that fires next: `daily`, `size 10M (now 3.2M)`, `daily or maxsize 100M (now 1.5M)`.
-    public var rule: String
+    package var rule: String
     /// Processes still writing the newest rotated version (they did not reopen the log); filled in by `status`.
-    public var staleWriters: [StaleWriterOfArchive] = []
+    package var staleWriters: [StaleWriterOfArchive] = []
 
     /// The outlook at `now` of the log at `path`, with its block's `settings`.
-    public init(path: String, settings: LogSettings, size: UInt64?, lastRotated: LocalTime?, now: Int64) {
+    package init(path: String, settings: LogSettings, size: UInt64?, lastRotated: LocalTime?, now: Int64) {
         self.path = path
         self.size = size
         self.lastRotated = lastRotated
@@ -77,7 +77,7 @@ public struct LogOutlook: Equatable, Sendable {
     /// The next time after `now` to check a log with a time rule: when its period ends or, when it has ended without
     /// the log being rotated (too small, empty, failed, or rotating right now), when the next period ends, as the
     /// next daily run of `logrotate` would.
-    public static func nextCalendarCheck(_ frequency: Frequency, lastRotated: LocalTime?, now: Int64) -> Int64 {
+    package static func nextCalendarCheck(_ frequency: Frequency, lastRotated: LocalTime?, now: Int64) -> Int64 {
         let nowTime = LocalTime(epochSeconds: now)
         let end = Schedule.nextDeadline(
             after: nowTime,
@@ -89,7 +89,7 @@ public struct LogOutlook: Equatable, Sendable {
 
     /// The size at which a log of a block with `settings` becomes due, or worth checking: `size N` at N bytes,
     /// `maxsize N` past N (at N+1), `minsize N` with a time rule at N; `nil` when size never matters.
-    public static func watchLimit(_ settings: LogSettings) -> UInt64? {
+    package static func watchLimit(_ settings: LogSettings) -> UInt64? {
         var limits: [UInt64] = []
         if settings.maxSize > 0 { limits.append(settings.maxSize.addingClamped(1)) }
         switch settings.criterion {
@@ -100,7 +100,7 @@ public struct LogOutlook: Equatable, Sendable {
     }
 
     /// The directive naming a frequency: `hourly`, `daily`, `weekly` (Sunday), `weekly 3`, `monthly`, `yearly`.
-    public static func name(of frequency: Frequency) -> String {
+    package static func name(of frequency: Frequency) -> String {
         switch frequency {
         case .hourly: "hourly"
         case .daily: "daily"
@@ -112,9 +112,9 @@ public struct LogOutlook: Equatable, Sendable {
 }
 
 /// Sizes as configuration writes them: `512`, `64k`, `10M`, `1.5G`.
-public enum ByteCount {
+package enum ByteCount {
     /// `bytes` in the largest unit it reaches, with one decimal when not whole.
-    public static func text(_ bytes: UInt64) -> String {
+    package static func text(_ bytes: UInt64) -> String {
         let units: [(UInt64, String)] = [(1 << 30, "G"), (1 << 20, "M"), (1 << 10, "k")]
         guard let (unit, suffix) = units.first(where: { bytes >= $0.0 }) else { return "\(bytes)" }
         if bytes % unit == 0 { return "\(bytes / unit)\(suffix)" }
@@ -124,12 +124,12 @@ public enum ByteCount {
 }
 
 /// A process that still writes a rotated version of a log.
-public struct StaleWriterOfArchive: Equatable, Sendable {
+package struct StaleWriterOfArchive: Equatable, Sendable {
     /// The rotated file it writes.
-    public var archive: String
-    public var writer: FileWriter
+    package var archive: String
+    package var writer: FileWriter
 
-    public init(archive: String, writer: FileWriter) {
+    package init(archive: String, writer: FileWriter) {
         self.archive = archive
         self.writer = writer
     }

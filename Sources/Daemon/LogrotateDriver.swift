@@ -13,7 +13,7 @@ import SystemPackage
 /// Jobs decide and record on the snapshot's state entries; the state file is locked only to save what changed (a
 /// read-modify-write that keeps other programs' entries), once the jobs running together are done or at most about
 /// every second, never while a log is compressed.
-public final class LogrotateDriver: RotationDriver {
+package final class LogrotateDriver: RotationDriver {
     let options: DaemonOptions
     let rotation: RotationRun
     let logger: Logger
@@ -29,7 +29,7 @@ public final class LogrotateDriver: RotationDriver {
     let lockRetry = Mutex(LockRetry())
 
     /// A driver for `options`, with the rotator's effects (`rotation`) and messages going to `logger`.
-    public init(options: DaemonOptions, rotation: RotationRun = RotationRun(), logger: Logger) {
+    package init(options: DaemonOptions, rotation: RotationRun = RotationRun(), logger: Logger) {
         self.options = options
         self.rotation = rotation
         self.logger = logger
@@ -41,7 +41,7 @@ public final class LogrotateDriver: RotationDriver {
         }
     }
 
-    public func loadConfiguration(at now: Timestamp) async throws -> DaemonConfiguration {
+    package func loadConfiguration(at now: Timestamp) async throws -> DaemonConfiguration {
         try await onOwnThread { Result { try self.survey(now: now.seconds) } }.get()
     }
 
@@ -78,20 +78,20 @@ public final class LogrotateDriver: RotationDriver {
         return DaemonConfiguration(blocks: loaded.blocks, snapshot: snapshot)
     }
 
-    public func nextDeadline(after now: Timestamp, in configuration: DaemonConfiguration) -> Deadline? {
+    package func nextDeadline(after now: Timestamp, in configuration: DaemonConfiguration) -> Deadline? {
         let next = configuration.snapshot.withLock { $0.nextDeadline() }
         return [next, retryDeadline(after: now)].compactMap { $0 }.min { $0.time.seconds < $1.time.seconds }
     }
 
-    public func sizeWatches(in configuration: DaemonConfiguration) -> [SizeWatch] {
+    package func sizeWatches(in configuration: DaemonConfiguration) -> [SizeWatch] {
         configuration.snapshot.withLock { $0.sizeWatches }
     }
 
-    public func patternDirectories(in configuration: DaemonConfiguration) -> Set<FilePath> {
+    package func patternDirectories(in configuration: DaemonConfiguration) -> Set<FilePath> {
         configuration.snapshot.withLock { $0.patternDirectories }
     }
 
-    public func discover(_ path: FilePath, at now: Timestamp, in configuration: DaemonConfiguration) -> Bool {
+    package func discover(_ path: FilePath, at now: Timestamp, in configuration: DaemonConfiguration) -> Bool {
         guard let status = try? rotation.fileSystem.status(of: path, followSymlinks: false), status.kind != .directory
         else { return false }
         return configuration.snapshot.withLock { $0.discover(path, now: now.seconds) }
@@ -99,7 +99,7 @@ public final class LogrotateDriver: RotationDriver {
 
     /// The jobs for the logs whose calendar trigger has passed (`touched == nil`), after taking what other programs
     /// wrote to the state file and, hourly, expanding glob patterns again; or for the `touched` files.
-    public func dueJobs(
+    package func dueJobs(
         at now: Timestamp,
         in configuration: DaemonConfiguration,
         touched: Set<FilePath>?
@@ -133,7 +133,7 @@ public final class LogrotateDriver: RotationDriver {
         return configuration.snapshot.withLock { $0.jobs(for: due) }
     }
 
-    public func rotate(_ job: RotationJob, at now: Timestamp, in configuration: DaemonConfiguration) async {
+    package func rotate(_ job: RotationJob, at now: Timestamp, in configuration: DaemonConfiguration) async {
         await onOwnThread { self.perform(job, at: now.seconds, snapshot: configuration.snapshot) }
     }
 

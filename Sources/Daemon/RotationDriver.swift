@@ -5,7 +5,7 @@ import SystemPackage
 /// What the daemon asks of the rotator. The daemon owns when and how concurrently; the driver owns what.
 ///
 /// The Rotation and Scheduling modules provide the real driver; tests use fakes.
-public protocol RotationDriver: Sendable {
+package protocol RotationDriver: Sendable {
     /// A loaded, valid configuration (the daemon keeps the last good one).
     associatedtype Configuration: Sendable
     /// One unit of rotation (a log block, with its scripts): never run twice at once.
@@ -37,26 +37,26 @@ public protocol RotationDriver: Sendable {
 }
 
 /// A calendar time at which jobs may become due, and what it is for (`/var/log/x.log daily`), shown in `STATUS=`.
-public struct Deadline: Hashable, Sendable {
+package struct Deadline: Hashable, Sendable {
     /// The wall-clock instant.
-    public var time: Timestamp
+    package var time: Timestamp
     /// The log and rule that fire then.
-    public var label: String
+    package var label: String
 
     /// A deadline at `time` for `label`.
-    public init(time: Timestamp, label: String) {
+    package init(time: Timestamp, label: String) {
         self.time = time
         self.label = label
     }
 }
 
 /// A configuration with errors, refused as a whole; the daemon logs the diagnostics and keeps its old configuration.
-public struct ConfigurationRejected: Error, Sendable {
+package struct ConfigurationRejected: Error, Sendable {
     /// What is wrong, as `error: FILE:LINE message`.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// A rejection carrying `diagnostics`.
-    public init(diagnostics: [Diagnostic]) {
+    package init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 }

@@ -6,15 +6,15 @@ import SystemPackage
 /// due logs rotates on every core while each job pays its block's checks once.
 ///
 /// Two jobs are the same job when they rotate the same log (or the same shared block).
-public struct RotationJob: Hashable, Sendable, CustomStringConvertible {
+package struct RotationJob: Hashable, Sendable, CustomStringConvertible {
     /// The block the logs belong to.
-    public let block: LogBlock
+    package let block: LogBlock
     /// The logs considered: all of the block's for a shared job, one otherwise.
-    public let logs: [FilePath]
+    package let logs: [FilePath]
     /// All the block's logs, for its `olddir` checks (which drop the whole block, as in `rotate`).
     let blockLogs: [FilePath]
     /// The log, or the block's patterns and place for a shared job.
-    public let description: String
+    package let description: String
 
     /// The jobs for the due logs of a block whose logs are `blockLogs`.
     static func jobs(block: LogBlock, blockLogs: [FilePath], due: [FilePath]) -> [RotationJob] {
@@ -35,11 +35,11 @@ public struct RotationJob: Hashable, Sendable, CustomStringConvertible {
     /// Due logs of an independent block rotated by one job: four of `BlockPass`'s batches.
     static let chunkSize = 256
 
-    public static func == (lhs: RotationJob, rhs: RotationJob) -> Bool {
+    package static func == (lhs: RotationJob, rhs: RotationJob) -> Bool {
         lhs.description == rhs.description
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(description)
     }
 }

@@ -11,7 +11,7 @@ import UnixSignals
 /// Rotations run concurrently, at most `maxConcurrentRotations` at once and never the same job twice at once. A
 /// graceful shutdown starts no new rotation and waits for those in progress. systemd hears `READY=1`, `STATUS=`,
 /// `RELOADING=1`, `STOPPING=1` and `WATCHDOG=1` through `notifier`.
-public struct RotationService<Driver: RotationDriver>: Service {
+package struct RotationService<Driver: RotationDriver>: Service {
     let driver: Driver
     let notifier: SystemdNotifier
     let clock: any DeadlineClock
@@ -19,7 +19,7 @@ public struct RotationService<Driver: RotationDriver>: Service {
     let logger: Logger
 
     /// A service rotating through `driver`; by default systemd's notifier, the system clock, one rotation per core.
-    public init(
+    package init(
         driver: Driver,
         notifier: SystemdNotifier = .fromEnvironment(),
         clock: any DeadlineClock = SystemDeadlineClock(),
@@ -36,7 +36,7 @@ public struct RotationService<Driver: RotationDriver>: Service {
     /// Runs with the real triggers: SIGHUP, an inotify size watcher, and systemd's watchdog period.
     /// - Throws: `ConfigurationRejected` or the loader's error when the first configuration cannot be loaded, or the
     ///   `Errno` of setting up the size watcher.
-    public func run() async throws {
+    package func run() async throws {
         let watcher = try SizeWatcher()
         defer { watcher.stop() }
         let hangups = await UnixSignalsSequence(trapping: .sighup)
@@ -58,7 +58,7 @@ public struct RotationService<Driver: RotationDriver>: Service {
     /// Runs on the given triggers (calendar deadlines come from `clock`); returns after a graceful shutdown, once the
     /// rotations in progress have finished.
     /// - Throws: `ConfigurationRejected` or the loader's error when the first configuration cannot be loaded.
-    public func run<Triggers: AsyncSequence & Sendable>(
+    package func run<Triggers: AsyncSequence & Sendable>(
         triggers: Triggers,
         sizeWatcher: SizeWatcher? = nil
     ) async throws where Triggers.Element == RotationTrigger {

@@ -2,7 +2,7 @@ import Platform
 import SystemPackage
 
 /// Something that makes the daemon act; `RotationService.run(triggers:)` consumes a sequence of them.
-public enum RotationTrigger: Hashable, Sendable {
+package enum RotationTrigger: Hashable, Sendable {
     /// A calendar deadline passed: check every job.
     case deadline(Timestamp)
     /// A watched file reached its size limit: check its jobs.

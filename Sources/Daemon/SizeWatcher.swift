@@ -11,19 +11,19 @@ import SystemPackage
 /// do not exist yet, or that rotation replaces, are followed through their directory's create and rename events.
 /// Events are edge-triggered: one when a file is first seen at or past its limit, again only after it was seen below
 /// it, was replaced, or `watch(_:)` was called.
-public final class SizeWatcher: Sendable {
+package final class SizeWatcher: Sendable {
     /// Files seen at or past their limits.
-    public let events: AsyncStream<SizeEvent>
+    package let events: AsyncStream<SizeEvent>
     /// Names that appeared (created or renamed in) in a watched pattern directory and are not watched files yet:
     /// files a glob pattern may now match.
-    public let newNames: AsyncStream<FilePath>
+    package let newNames: AsyncStream<FilePath>
     private let control = WatcherControl()
     private let wakePipe: WakePipe
 
     /// Starts the watcher thread with nothing to watch; `coalescing` is the minimum time between two checks of busy
     /// files.
     /// - Throws: the `Errno` of `inotify_init1`, `pipe` or `pthread_create` (e.g. `EMFILE`).
-    public init(coalescing: Duration = .milliseconds(500)) throws(Errno) {
+    package init(coalescing: Duration = .milliseconds(500)) throws(Errno) {
         let (events, continuation) = AsyncStream.makeStream(of: SizeEvent.self)
         let (newNames, namesContinuation) = AsyncStream.makeStream(of: FilePath.self)
         let inotify = try Inotify()
@@ -52,13 +52,13 @@ public final class SizeWatcher: Sendable {
 
     /// Replaces the watched files (after a reload, or to re-arm files whose event was handled) and the directories
     /// whose new names are reported on `newNames` (the directories of glob patterns).
-    public func watch(_ watches: [SizeWatch], directories: Set<FilePath> = []) {
+    package func watch(_ watches: [SizeWatch], directories: Set<FilePath> = []) {
         control.requests.withLock { $0.pending = WatchRequest(files: watches, directories: directories) }
         wakePipe.wake()
     }
 
     /// Stops the thread, releases its descriptors and finishes `events`.
-    public func stop() {
+    package func stop() {
         control.requests.withLock { $0.stopped = true }
         wakePipe.wake()
     }

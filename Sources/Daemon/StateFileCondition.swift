@@ -3,13 +3,13 @@ import Rotation
 import SystemPackage
 
 /// What `status` tells about the state file itself: who holds its lock now, and whether it is too open.
-public struct StateFileCondition: Sendable {
+package struct StateFileCondition: Sendable {
     /// The state file.
-    public var path: FilePath
+    package var path: FilePath
     /// The processes holding its `flock` lock now (from `/proc/locks`; nothing is locked to find out).
-    public var lockHolders: [LockHolder]
+    package var lockHolders: [LockHolder]
     /// Its mode and what is too open about it; `nil` when there is no state file (or it is `/dev/null`).
-    public var exposure: StateFileExposure?
+    package var exposure: StateFileExposure?
 
     /// Looks at the state file at `path`; its owner is checked only when running as root (the daemon's user).
     static func read(path: FilePath, fileSystem: any FileSystem) -> StateFileCondition {

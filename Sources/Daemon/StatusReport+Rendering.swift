@@ -3,7 +3,7 @@ import Rotation
 
 extension StatusReport {
     /// A table with the columns LOG, SIZE, LAST ROTATED, NEXT DUE and RULE.
-    public var table: String {
+    package var table: String {
         let header = ["LOG", "SIZE", "LAST ROTATED", "NEXT DUE", "RULE"]
         let rows = logs.map { log in
             [
@@ -40,7 +40,7 @@ extension StatusReport {
     /// JSON with stable keys: `{"logs":[{"path", "size", "lastRotated", "nextDue", "nextDueEpoch", "nextDueSize",
     /// "rule", "staleWriters": [{"pid", "command", "fd", "append", "archive"}]}], "stateFile": {"path", "mode",
     /// "lockedBy": [{"pid", "command"}], "problems"}}`; absent values are `null`; times are local `YYYY-MM-DD HH:MM`.
-    public var json: String {
+    package var json: String {
         let entries = logs.map { log in
             let fields: [(String, String)] = [
                 ("path", JSONText.string(log.path)),

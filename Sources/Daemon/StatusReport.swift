@@ -6,17 +6,17 @@ import SystemPackage
 
 /// `logrotated status`: for every configured log (patterns expanded), its size, last rotation and when and why it
 /// is next due; read from the configuration and the state file, whether or not the daemon runs.
-public struct StatusReport: Sendable {
+package struct StatusReport: Sendable {
     /// One outlook per log, in configuration order.
-    public var logs: [LogOutlook]
+    package var logs: [LogOutlook]
     /// The configuration's errors and warnings.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// Who holds the state file's lock, and whether the file is too open.
-    public var stateFile: StateFileCondition
+    package var stateFile: StateFileCondition
 
     /// Reads `configPaths` and the state at `statePath` (without locking it) and computes each log's outlook at `now`;
     /// looks at who holds the state file's lock and whether the file is too open.
-    public static func read(
+    package static func read(
         configPaths: [String],
         statePath: FilePath,
         now: Int64,

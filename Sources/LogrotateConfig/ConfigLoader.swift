@@ -13,19 +13,19 @@ import SystemPackage
 /// - Log patterns are not globbed here: the rotator expands them.
 ///
 /// Equivalent logrotate code: `config.c readAllConfigPaths`, `readConfigPath`, `checkFile`, `readConfigFile` (head).
-public struct ConfigLoader: Sendable {
+package struct ConfigLoader: Sendable {
     /// How deep `include`s may nest.
-    public static let maximumIncludeDepth = 16
+    package static let maximumIncludeDepth = 16
     /// logrotate refuses config files larger than this (`0xffffff` bytes).
-    public static let maximumFileSize: UInt64 = 0xff_ffff
+    package static let maximumFileSize: UInt64 = 0xff_ffff
 
-    public var fileSystem: any FileSystem
-    public var parser: ConfigParser
+    package var fileSystem: any FileSystem
+    package var parser: ConfigParser
     /// Whether to apply logrotate's root-only permission policy to config files (pass `getuid() == 0`).
-    public var checksPermissions: Bool
+    package var checksPermissions: Bool
 
     /// A loader reading through `fileSystem`, resolving names through `accounts`, expanding `~/` to `homeDirectory`.
-    public init(
+    package init(
         fileSystem: any FileSystem,
         accounts: any AccountDirectory = SystemAccountDirectory(),
         homeDirectory: String? = nil,
@@ -38,7 +38,7 @@ public struct ConfigLoader: Sendable {
 
     /// The loader every command uses: the real disk and user database, this process's `$HOME`, and logrotate's
     /// permission policy when running as root.
-    public static var forThisProcess: ConfigLoader {
+    package static var forThisProcess: ConfigLoader {
         ConfigLoader(
             fileSystem: PosixFileSystem(),
             homeDirectory: ProcessIdentity.homeDirectory(),
@@ -47,14 +47,14 @@ public struct ConfigLoader: Sendable {
     }
 
     /// Reads every path in order, from logrotate's defaults; globals carry from one path to the next.
-    public func load(_ paths: [String]) -> Configuration {
+    package func load(_ paths: [String]) -> Configuration {
         var state = ConfigState()
         load(paths, into: &state)
         return state.configuration
     }
 
     /// Reads every path in order into an existing state.
-    public func load(_ paths: [String], into state: inout ConfigState) {
+    package func load(_ paths: [String], into state: inout ConfigState) {
         for path in paths { read(path, requestedAt: nil, chain: [], into: &state) }
     }
 

@@ -7,17 +7,17 @@ import Platform
 /// runs to `{`. Errors follow logrotate 3.21 (see `FileReader`). `include` is handed to the caller, which reads the
 /// file through the same parser (`ConfigLoader` does).
 /// Equivalent logrotate code: `config.c readConfigFile`.
-public struct ConfigParser: Sendable {
+package struct ConfigParser: Sendable {
     /// Resolves `create`, `createolddir` and `su` owners.
-    public var accounts: any AccountDirectory
+    package var accounts: any AccountDirectory
     /// What `~/` expands to in patterns and `olddir` (`nil` leaves `~` as written).
-    public var homeDirectory: String?
+    package var homeDirectory: String?
 
     /// Reads the file named by an `include` into the state; `ConfigLoader` provides one.
-    public typealias IncludeHandler = (IncludeRequest, inout ConfigState) -> Void
+    package typealias IncludeHandler = (IncludeRequest, inout ConfigState) -> Void
 
     /// A parser resolving names through `accounts` and expanding `~/` to `homeDirectory`.
-    public init(accounts: any AccountDirectory = SystemAccountDirectory(), homeDirectory: String? = nil) {
+    package init(accounts: any AccountDirectory = SystemAccountDirectory(), homeDirectory: String? = nil) {
         self.accounts = accounts
         self.homeDirectory = homeDirectory
     }
@@ -25,7 +25,7 @@ public struct ConfigParser: Sendable {
     /// Parses one file's bytes into `state`: its blocks are appended, its global directives change
     /// `state.defaults`, its problems are added to `state.diagnostics`. When the file had any error, the defaults are
     /// put back to what they were before it (as logrotate does).
-    public func parse(
+    package func parse(
         _ bytes: [UInt8],
         file: String,
         into state: inout ConfigState,
@@ -43,7 +43,7 @@ public struct ConfigParser: Sendable {
     }
 
     /// Parses text into `state`; `include` directives are reported as not followed (use `ConfigLoader` for them).
-    public func parse(_ text: String, file: String, into state: inout ConfigState) {
+    package func parse(_ text: String, file: String, into state: inout ConfigState) {
         parse(Array(text.utf8), file: file, into: &state) { request, state in
             state.diagnostics.append(
                 Diagnostic(
@@ -57,7 +57,7 @@ public struct ConfigParser: Sendable {
     }
 
     /// Parses one text from logrotate's defaults.
-    public func parse(_ text: String, file: String) -> ConfigState {
+    package func parse(_ text: String, file: String) -> ConfigState {
         var state = ConfigState()
         parse(text, file: file, into: &state)
         return state
@@ -65,14 +65,14 @@ public struct ConfigParser: Sendable {
 }
 
 /// An `include` directive met while parsing.
-public struct IncludeRequest: Equatable, Sendable {
+package struct IncludeRequest: Equatable, Sendable {
     /// The value as written (not yet resolved or `~`-expanded).
-    public var path: String
+    package var path: String
     /// Where the directive is.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// A request for `path` made at `location`.
-    public init(path: String, location: SourceLocation) {
+    package init(path: String, location: SourceLocation) {
         self.path = path
         self.location = location
     }

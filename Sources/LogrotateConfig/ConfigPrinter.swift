@@ -2,14 +2,14 @@
 ///
 /// Reading the printed text from logrotate's defaults gives blocks with the same patterns and settings, so the output
 /// shows exactly what inheritance produced and can be used as a flattened configuration.
-public enum ConfigPrinter {
+package enum ConfigPrinter {
     /// All blocks, separated by blank lines.
-    public static func render(_ configuration: Configuration) -> String {
+    package static func render(_ configuration: Configuration) -> String {
         configuration.blocks.map(render).joined(separator: "\n")
     }
 
     /// One block with a comment naming where it was written.
-    public static func render(_ block: LogBlock) -> String {
+    package static func render(_ block: LogBlock) -> String {
         var lines = ["# \(block.location.file):\(block.location.line)"]
         lines.append(block.patterns.map(quote).joined(separator: " ") + " {")
         for directive in Directive.all {

@@ -2,9 +2,9 @@
 ///
 /// Rendered as `file:line: error: message`, the shape compilers use, so editors and `grep` can jump to it.
 /// The message texts keep logrotate's wording where scripts may grep them (`unknown option`, `unknown unit`, …).
-public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
+package struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     /// How serious a diagnostic is; any `.error` makes `check` and `rotate` exit 1.
-    public enum Severity: String, Equatable, Sendable {
+    package enum Severity: String, Equatable, Sendable {
         case error
         case warning
         /// logrotate's debug-level `note:` (a later `daily` replacing an earlier `size`): shown by `check` and by
@@ -12,20 +12,20 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         case note
     }
 
-    public var severity: Severity
+    package var severity: Severity
     /// The configuration file the problem is in (as it was named: given on the command line or by `include`).
-    public var file: String
+    package var file: String
     /// The 1-based line number; 0 when the problem concerns the whole file.
-    public var line: Int
-    public var message: String
+    package var line: Int
+    package var message: String
     /// A suggestion about something logrotate accepts silently (an unchecked `kill` in a script): printed by
     /// `check` and `doctor`, not by `rotate`, which stays as quiet as logrotate.
-    public var isAdvice: Bool
+    package var isAdvice: Bool
     /// The patterns of the block this error drops (as written, logrotate's `newlog->pattern`): `rotate` follows
     /// the error with logrotate's `found error in PATTERNS, skipping`.
-    public var droppedBlock: String?
+    package var droppedBlock: String?
 
-    public init(_ severity: Severity, file: String, line: Int, _ message: String, isAdvice: Bool = false) {
+    package init(_ severity: Severity, file: String, line: Int, _ message: String, isAdvice: Bool = false) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -33,12 +33,12 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         self.isAdvice = isAdvice
     }
 
-    public var description: String {
+    package var description: String {
         "\(place): \(severity.rawValue): \(message)"
     }
 
     /// `file:line: message`, for output that shows the severity its own way (`error: ` prefixes, log levels).
-    public var locatedMessage: String {
+    package var locatedMessage: String {
         "\(place): \(message)"
     }
 
@@ -49,11 +49,11 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Where a block or directive was written.
-public struct SourceLocation: Equatable, Hashable, Sendable {
-    public var file: String
-    public var line: Int
+package struct SourceLocation: Equatable, Hashable, Sendable {
+    package var file: String
+    package var line: Int
 
-    public init(file: String, line: Int) {
+    package init(file: String, line: Int) {
         self.file = file
         self.line = line
     }

@@ -4,9 +4,9 @@ import Platform
 /// printed back.
 ///
 /// Every keyword of logrotate 3.21 has one entry in `Directive.all` (see `Directives.swift`).
-public struct Directive: Sendable {
+package struct Directive: Sendable {
     /// What follows the keyword on its line.
-    public enum Argument: Equatable, Sendable {
+    package enum Argument: Equatable, Sendable {
         /// Nothing: scanning goes on after the keyword (logrotate reads `daily weekly` as two directives).
         case none
         /// The rest of the line, trimmed; an empty value is `argument expected after …`.
@@ -22,7 +22,7 @@ public struct Directive: Sendable {
     }
 
     /// Where a directive may appear.
-    public enum Scope: Equatable, Sendable {
+    package enum Scope: Equatable, Sendable {
         /// Outside blocks (changing the defaults) and inside blocks.
         case anywhere
         /// Only outside blocks (`tabooext`, `taboopat`); inside a block it is a block error.
@@ -30,11 +30,11 @@ public struct Directive: Sendable {
     }
 
     /// The keyword as written in configuration files.
-    public let keyword: String
-    public let argument: Argument
-    public let scope: Scope
+    package let keyword: String
+    package let argument: Argument
+    package let scope: Scope
     /// What the argument must look like, quoted in diagnostics: `rotate expects an integer >= -1`.
-    public let expects: String
+    package let expects: String
     let apply: @Sendable (String, inout DirectiveTarget) throws -> Void
     /// The directive line that reproduces a non-default setting (`nil` when the setting is at its default or the
     /// directive is a negation).
@@ -57,7 +57,7 @@ public struct Directive: Sendable {
     }
 
     /// Every directive by keyword.
-    public static let byKeyword: [String: Directive] = Dictionary(
+    package static let byKeyword: [String: Directive] = Dictionary(
         all.map { ($0.keyword, $0) },
         uniquingKeysWith: { first, _ in first }
     )

@@ -4,7 +4,7 @@
 /// earlier ones (`compresscmd` comes before `compressext`, which it would otherwise overwrite).
 extension Directive {
     /// All directives of logrotate 3.21, plus logrotated's `signal` and `nosignal`.
-    public static let all: [Directive] = frequency + counts + files + compression + naming + mail + scripts + other
+    package static let all: [Directive] = frequency + counts + files + compression + naming + mail + scripts + other
 
     // MARK: Frequency and size
 

@@ -5,21 +5,21 @@ import Platform
 /// refuses to send a signal that the process would die of.
 ///
 /// Motivation: Zope 4 dropped its SIGUSR2 handler and the nightly `kill -USR2 $(cat Z4.pid)` then killed it.
-public enum KillScriptLint {
+package enum KillScriptLint {
     /// One unchecked signal in a script: the line (0 = the keyword's line), the text and the suggestion.
-    public struct Finding: Equatable, Sendable {
-        public var lineOffset: Int
+    package struct Finding: Equatable, Sendable {
+        package var lineOffset: Int
         /// The command as written.
-        public var command: String
-        public var signal: Signal
+        package var command: String
+        package var signal: Signal
         /// The pidfile or unit it signals (`nil` for `pkill NAME`).
-        public var target: SignalTarget?
+        package var target: SignalTarget?
         /// The equivalent `signal` directive.
-        public var suggestion: String
+        package var suggestion: String
     }
 
     /// Every unchecked signal in `script`.
-    public static func findings(in script: String) -> [Finding] {
+    package static func findings(in script: String) -> [Finding] {
         script.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
             mentionsKill(line) ? finding(in: line, offset: offset) : nil
         }

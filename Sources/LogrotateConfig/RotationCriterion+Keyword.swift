@@ -1,7 +1,7 @@
 extension RotationCriterion {
     /// The directive that sets this kind of criterion (`size`, `hourly`, `daily`, `weekly`, `monthly`, `yearly`);
     /// logrotate's `crit_to_string`.
-    public var keyword: String {
+    package var keyword: String {
         switch self {
         case .size: "size"
         case .time(.hourly): "hourly"

@@ -1,7 +1,7 @@
 import Platform
 
 /// Which process a `signal` directive addresses.
-public enum SignalTarget: Equatable, Hashable, Sendable {
+package enum SignalTarget: Equatable, Hashable, Sendable {
     /// The process whose id is in this file (absolute path).
     case pidFile(String)
     /// The main process of a systemd unit (`systemctl show --property=MainPID --value UNIT`).
@@ -10,17 +10,17 @@ public enum SignalTarget: Equatable, Hashable, Sendable {
 
 /// `signal SIG pidfile PATH` / `signal SIG unit NAME.service`: after a rename rotation, send SIG to the process once per
 /// block, after `postrotate`, unless its default action would kill a process that does not handle it.
-public struct SignalSetting: Equatable, Hashable, Sendable {
-    public var signal: Signal
-    public var target: SignalTarget
+package struct SignalSetting: Equatable, Hashable, Sendable {
+    package var signal: Signal
+    package var target: SignalTarget
 
-    public init(signal: Signal, target: SignalTarget) {
+    package init(signal: Signal, target: SignalTarget) {
         self.signal = signal
         self.target = target
     }
 
     /// `signal SIGUSR2 pidfile /run/app.pid` (real-time signals by number, which `Signal(parsing:)` reads back).
-    public var directiveText: String {
+    package var directiveText: String {
         let name = signal.number > 31 ? String(signal.number) : signal.name
         switch target {
         case .pidFile(let path): return "signal \(name) pidfile \(path)"

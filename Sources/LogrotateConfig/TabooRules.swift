@@ -1,27 +1,27 @@
 /// Which directory entries `include` and directory config paths skip: `tabooext` and `taboopat`.
 ///
 /// Equivalent logrotate code: `config.c checkFile`, `tabooPatterns`; defaults from 3.21's `readAllConfigPaths`.
-public struct TabooRules: Equatable, Sendable {
+package struct TabooRules: Equatable, Sendable {
     /// `tabooext` entries as written (each skips names ending with it, i.e. fnmatch `*EXT`).
-    public var extensions: [String]
+    package var extensions: [String]
     /// `taboopat` glob patterns matched against the whole name.
-    public var patterns: [String]
+    package var patterns: [String]
 
     /// logrotate 3.21's initial taboo extensions (3.22 adds `.new .old .orig`).
-    public static let defaultExtensions = [
+    package static let defaultExtensions = [
         ",v", ".bak", ".cfsaved", ".disabled", ".dpkg-bak", ".dpkg-del", ".dpkg-dist", ".dpkg-new", ".dpkg-old",
         ".dpkg-tmp", ".rhn-cfg-tmp-*", ".rpmnew", ".rpmorig", ".rpmsave", ".swp", ".ucf-dist", ".ucf-new", ".ucf-old",
         "~",
     ]
 
     /// The 3.21 defaults: the extension list above and no patterns.
-    public init(extensions: [String] = TabooRules.defaultExtensions, patterns: [String] = []) {
+    package init(extensions: [String] = TabooRules.defaultExtensions, patterns: [String] = []) {
         self.extensions = extensions
         self.patterns = patterns
     }
 
     /// Every rule as an fnmatch pattern for a file name (`*EXT` for extensions).
-    public var fnmatchPatterns: [String] { extensions.map { "*" + $0 } + patterns }
+    package var fnmatchPatterns: [String] { extensions.map { "*" + $0 } + patterns }
 
     /// Applies a `tabooext`/`taboopat` value: `+ a, b` appends, `a b` replaces; commas and blanks separate items.
     static func updated(_ list: [String], with value: String) -> [String] {
@@ -37,18 +37,18 @@ public struct TabooRules: Equatable, Sendable {
 ///
 /// One value is threaded through every file, include and command-line path of a run, as logrotate's `defConfig`
 /// and log list are. Equivalent logrotate code: `config.c readAllConfigPaths`, globals `defConfig`, `logs`.
-public struct ConfigState: Equatable, Sendable {
+package struct ConfigState: Equatable, Sendable {
     /// The settings a block copies when its first pattern is read (changed by directives outside blocks).
-    public var defaults: LogSettings
+    package var defaults: LogSettings
     /// The current `tabooext`/`taboopat` lists.
-    public var taboo: TabooRules
+    package var taboo: TabooRules
     /// Finished blocks, in the order their patterns were read.
-    public var blocks: [LogBlock]
+    package var blocks: [LogBlock]
     /// Every diagnostic so far, in reading order.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// A state with logrotate's defaults and nothing read yet.
-    public init(
+    package init(
         defaults: LogSettings = LogSettings(),
         taboo: TabooRules = TabooRules(),
         blocks: [LogBlock] = [],
@@ -61,8 +61,8 @@ public struct ConfigState: Equatable, Sendable {
     }
 
     /// How many diagnostics are errors.
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    package var errorCount: Int { diagnostics.count { $0.severity == .error } }
 
     /// The blocks and diagnostics as a `Configuration`.
-    public var configuration: Configuration { Configuration(blocks: blocks, diagnostics: diagnostics) }
+    package var configuration: Configuration { Configuration(blocks: blocks, diagnostics: diagnostics) }
 }

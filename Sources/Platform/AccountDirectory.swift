@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Looks up users and groups, as logrotate does when it reads `create`, `su` and `createolddir`.
-public protocol AccountDirectory: Sendable {
+package protocol AccountDirectory: Sendable {
     /// The uid of a user name, or `nil` when there is no such user.
     func userID(named name: String) -> UInt32?
     /// The gid of a group name, or `nil` when there is no such group.
@@ -15,10 +15,10 @@ public protocol AccountDirectory: Sendable {
 }
 
 /// The system's user database (`getpwnam_r`, `getgrnam_r`, …).
-public struct SystemAccountDirectory: AccountDirectory {
-    public init() {}
+package struct SystemAccountDirectory: AccountDirectory {
+    package init() {}
 
-    public func userID(named name: String) -> UInt32? {
+    package func userID(named name: String) -> UInt32? {
         withBuffer { buffer in
             var entry = passwd()
             var result: UnsafeMutablePointer<passwd>?
@@ -27,7 +27,7 @@ public struct SystemAccountDirectory: AccountDirectory {
         }
     }
 
-    public func groupID(named name: String) -> UInt32? {
+    package func groupID(named name: String) -> UInt32? {
         withBuffer { buffer in
             var entry = group()
             var result: UnsafeMutablePointer<group>?
@@ -36,7 +36,7 @@ public struct SystemAccountDirectory: AccountDirectory {
         }
     }
 
-    public func userExists(id: UInt32) -> Bool {
+    package func userExists(id: UInt32) -> Bool {
         withBuffer { buffer in
             var entry = passwd()
             var result: UnsafeMutablePointer<passwd>?
@@ -44,7 +44,7 @@ public struct SystemAccountDirectory: AccountDirectory {
         }
     }
 
-    public func groupExists(id: UInt32) -> Bool {
+    package func groupExists(id: UInt32) -> Bool {
         withBuffer { buffer in
             var entry = group()
             var result: UnsafeMutablePointer<group>?

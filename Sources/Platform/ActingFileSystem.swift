@@ -3,28 +3,28 @@ import SystemPackage
 /// A `FileSystem` whose every operation runs with a `FileSystemIdentity` (an `su` block's user and groups), so the
 /// kernel refuses what that user could not do: a symlinked `olddir` into a root-only directory, a file owned by
 /// someone else.
-public struct ActingFileSystem: FileSystem {
-    public let base: any FileSystem
-    public let identity: FileSystemIdentity
+package struct ActingFileSystem: FileSystem {
+    package let base: any FileSystem
+    package let identity: FileSystemIdentity
 
-    public init(_ base: any FileSystem, as identity: FileSystemIdentity) {
+    package init(_ base: any FileSystem, as identity: FileSystemIdentity) {
         self.base = base
         self.identity = identity
     }
 
-    public func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus? {
+    package func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus? {
         try identity.assume { () throws(PlatformError) in try base.status(of: path, followSymlinks: followSymlinks) }
     }
 
-    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
+    package func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try identity.assume { () throws(PlatformError) in try base.contentsOfDirectory(path) }
     }
 
-    public func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
+    package func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
         try identity.assume { () throws(PlatformError) in try base.rename(source, to: target, replace: replace) }
     }
 
-    public func createFile(
+    package func createFile(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -35,7 +35,7 @@ public struct ActingFileSystem: FileSystem {
         }
     }
 
-    public func createFile(
+    package func createFile(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -47,7 +47,7 @@ public struct ActingFileSystem: FileSystem {
         }
     }
 
-    public func createDirectory(
+    package func createDirectory(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -58,18 +58,18 @@ public struct ActingFileSystem: FileSystem {
         }
     }
 
-    public func remove(_ path: FilePath) throws(PlatformError) {
+    package func remove(_ path: FilePath) throws(PlatformError) {
         try identity.assume { () throws(PlatformError) in try base.remove(path) }
     }
 
-    public func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {
+    package func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {
         try identity.assume { () throws(PlatformError) in
             try base.shred(path, passes: passes, allowHardLinks: allowHardLinks)
         }
     }
 
     @discardableResult
-    public func copyFile(
+    package func copyFile(
         _ source: FilePath,
         to target: FilePath,
         permissions: UInt32,
@@ -81,21 +81,21 @@ public struct ActingFileSystem: FileSystem {
         }
     }
 
-    public func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
+    package func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
         try identity.assume { () throws(PlatformError) in try base.truncate(path, to: length) }
     }
 
-    public func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError) {
+    package func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError) {
         try identity.assume { () throws(PlatformError) in
             try base.setTimes(path, access: access, modification: modification)
         }
     }
 
-    public func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
+    package func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
         try identity.assume { () throws(PlatformError) in try base.readFile(path) }
     }
 
-    public func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
+    package func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
         try identity.assume { () throws(PlatformError) in
             try base.writeFileAtomically(path, contents: contents, permissions: permissions)
         }
@@ -104,16 +104,16 @@ public struct ActingFileSystem: FileSystem {
 
 /// A `Compressor` that opens the source and creates the target with a `FileSystemIdentity` (the data is then
 /// compressed through those descriptors, on any thread).
-public struct ActingCompressor: Compressor {
-    public let base: any Compressor
-    public let identity: FileSystemIdentity
+package struct ActingCompressor: Compressor {
+    package let base: any Compressor
+    package let identity: FileSystemIdentity
 
-    public init(_ base: any Compressor, as identity: FileSystemIdentity) {
+    package init(_ base: any Compressor, as identity: FileSystemIdentity) {
         self.base = base
         self.identity = identity
     }
 
-    public func compress(
+    package func compress(
         _ source: FilePath,
         to target: FilePath,
         format: CompressionFormat,
@@ -133,7 +133,7 @@ public struct ActingCompressor: Compressor {
         }
     }
 
-    public func start(
+    package func start(
         _ source: FilePath,
         to target: FilePath,
         format: CompressionFormat,

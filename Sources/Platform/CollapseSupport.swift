@@ -2,9 +2,9 @@ import SystemPackage
 
 /// Which file system holds a file, and whether `LosslessTruncation` can collapse there (`FALLOC_FL_COLLAPSE_RANGE`:
 /// ext4 and xfs).
-public enum CollapseSupport {
+package enum CollapseSupport {
     /// The file system's name and whether it supports collapse; `nil` when `path` can't be examined.
-    public static func fileSystem(of path: FilePath) -> (name: String, collapses: Bool)? {
+    package static func fileSystem(of path: FilePath) -> (name: String, collapses: Bool)? {
         guard case .success(let magic) = system_fileSystemMagic(path) else { return nil }
         let known: [UInt64: (String, Bool)] = [
             0xEF53: ("ext4", true), 0x5846_5342: ("xfs", true), 0x0102_1994: ("tmpfs", false),

@@ -1,14 +1,14 @@
 import SystemPackage
 
 /// The formats compressed in-process, without forking a compressor.
-public enum CompressionFormat: Equatable, Hashable, Sendable {
+package enum CompressionFormat: Equatable, Hashable, Sendable {
     /// gzip (RFC 1952), possibly as several members for parallelism; `gunzip`/`zcat` read it whole.
     case gzip(level: Int)
     case zstd(level: Int)
 }
 
 /// Compresses a file into a new file.
-public protocol Compressor: Sendable {
+package protocol Compressor: Sendable {
     /// Reads `source` (no symlink followed) and writes `target`, created with `O_EXCL` and never wider than
     /// `permissions`, then owner/group (when given), fsync, and the source's access and modification times.
     /// On failure the partial target is removed; the source is never touched.
@@ -35,7 +35,7 @@ public protocol Compressor: Sendable {
 }
 
 /// A compression begun by `Compressor.start`.
-public protocol CompressionInProgress: Sendable {
+package protocol CompressionInProgress: Sendable {
     /// Completes the target as `Compressor.compress` would (data, times, fsync); on failure the partial target is
     /// removed and the source is left alone.
     func finish() throws(PlatformError)
@@ -43,7 +43,7 @@ public protocol CompressionInProgress: Sendable {
 
 extension Compressor {
     /// Compresses entirely before returning.
-    public func start(
+    package func start(
         _ source: FilePath,
         to target: FilePath,
         format: CompressionFormat,

@@ -5,24 +5,24 @@ import SystemPackage
 /// `String(decoding:)`), so whatever names a file operated on goes through these instead; strings are for messages.
 extension FilePath {
     /// The path's bytes, without the terminating NUL.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         withPlatformString { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
     }
 
     /// The path made of exactly `bytes` (which hold no NUL).
-    public init(bytes: some Sequence<UInt8>) {
+    package init(bytes: some Sequence<UInt8>) {
         self.init(platformString: bytes.map { CChar(bitPattern: $0) } + [0])
     }
 
     /// The path with `suffix` added to its last component (`a.log` to `a.log.gz`), its bytes kept.
-    public func appendingToName(_ suffix: String) -> FilePath {
+    package func appendingToName(_ suffix: String) -> FilePath {
         FilePath(bytes: bytes + suffix.utf8)
     }
 }
 
 extension FilePath.Component {
     /// The name's bytes, without the terminating NUL.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         withPlatformString { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
     }
 }

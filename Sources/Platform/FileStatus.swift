@@ -1,28 +1,28 @@
 import SystemPackage
 
 /// What `lstat`/`stat` tells about a path, reduced to what rotation needs.
-public struct FileStatus: Equatable, Hashable, Sendable {
+package struct FileStatus: Equatable, Hashable, Sendable {
     /// The kind of file at a path.
-    public enum Kind: Equatable, Hashable, Sendable {
+    package enum Kind: Equatable, Hashable, Sendable {
         case regular
         case directory
         case symlink
         case other
     }
 
-    public var kind: Kind
-    public var size: UInt64
+    package var kind: Kind
+    package var size: UInt64
     /// Permission bits including set-id and sticky (`st_mode & 0o7777`).
-    public var permissions: UInt32
-    public var owner: UInt32
-    public var group: UInt32
-    public var linkCount: UInt64
-    public var device: UInt64
-    public var inode: UInt64
-    public var accessTime: Timestamp
-    public var modificationTime: Timestamp
+    package var permissions: UInt32
+    package var owner: UInt32
+    package var group: UInt32
+    package var linkCount: UInt64
+    package var device: UInt64
+    package var inode: UInt64
+    package var accessTime: Timestamp
+    package var modificationTime: Timestamp
 
-    public init(
+    package init(
         kind: Kind,
         size: UInt64 = 0,
         permissions: UInt32 = 0o644,
@@ -48,16 +48,16 @@ public struct FileStatus: Equatable, Hashable, Sendable {
 }
 
 /// A point in time as seconds and nanoseconds since the Unix epoch (what `struct timespec` holds).
-public struct Timestamp: Equatable, Hashable, Comparable, Sendable {
-    public var seconds: Int64
-    public var nanoseconds: Int64
+package struct Timestamp: Equatable, Hashable, Comparable, Sendable {
+    package var seconds: Int64
+    package var nanoseconds: Int64
 
-    public init(seconds: Int64, nanoseconds: Int64 = 0) {
+    package init(seconds: Int64, nanoseconds: Int64 = 0) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
     }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }
 }

@@ -3,7 +3,7 @@ import SystemPackage
 /// Everything rotation does to files, as a small protocol: `PosixFileSystem` does it on disk, tests may use others.
 ///
 /// Paths are absolute. Methods throw `PlatformError` for refusals from the machine (missing file, permission, full disk).
-public protocol FileSystem: Sendable {
+package protocol FileSystem: Sendable {
     /// `lstat` (or `stat` when `followSymlinks`); `nil` when nothing is at the path.
     func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus?
 

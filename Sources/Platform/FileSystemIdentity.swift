@@ -13,13 +13,13 @@ import Glibc
 /// `seteuid`, which a multi-threaded daemon cannot do.
 ///
 /// Equivalent logrotate code: `logrotate.c switch_user`, `switch_user_back`.
-public struct FileSystemIdentity: Equatable, Hashable, Sendable {
-    public var userID: UInt32
-    public var groupID: UInt32
+package struct FileSystemIdentity: Equatable, Hashable, Sendable {
+    package var userID: UInt32
+    package var groupID: UInt32
     /// The user's groups (`getgrouplist`), `groupID` included.
-    public var groups: [UInt32]
+    package var groups: [UInt32]
 
-    public init(userID: UInt32, groupID: UInt32, groups: [UInt32]) {
+    package init(userID: UInt32, groupID: UInt32, groups: [UInt32]) {
         self.userID = userID
         self.groupID = groupID
         self.groups = groups
@@ -27,7 +27,7 @@ public struct FileSystemIdentity: Equatable, Hashable, Sendable {
 
     /// The identity of `su USER GROUP`: the user's groups from the user database (only `groupID` when the uid has
     /// no entry there).
-    public static func forUser(_ userID: UInt32, group groupID: UInt32) -> FileSystemIdentity {
+    package static func forUser(_ userID: UInt32, group groupID: UInt32) -> FileSystemIdentity {
         FileSystemIdentity(userID: userID, groupID: groupID, groups: system_groupList(of: userID, primary: groupID))
     }
 
@@ -35,7 +35,7 @@ public struct FileSystemIdentity: Equatable, Hashable, Sendable {
     ///
     /// `body` must not suspend or hand work to other threads: the identity belongs to this thread only.
     /// - Throws: `PlatformError` when the ids cannot be switched (then `body` does not run), or what `body` threw.
-    public func assume<Result>(_ body: () throws(PlatformError) -> Result) throws(PlatformError) -> Result {
+    package func assume<Result>(_ body: () throws(PlatformError) -> Result) throws(PlatformError) -> Result {
         let saved = ThreadCredentials.current()
         if case .failure(let errno) = ThreadCredentials(self).apply() {
             restore(saved)

@@ -1,17 +1,17 @@
 /// One descriptor that a process holds on a file, as `/proc` shows it.
-public struct FileWriter: Hashable, Sendable, CustomStringConvertible {
+package struct FileWriter: Hashable, Sendable, CustomStringConvertible {
     /// The process id.
-    public var pid: Int32
+    package var pid: Int32
     /// The command name (`/proc/PID/comm`), empty if the process vanished before it was read.
-    public var command: String
+    package var command: String
     /// The descriptor number in that process.
-    public var descriptor: Int32
+    package var descriptor: Int32
     /// Whether the descriptor was opened `O_WRONLY` or `O_RDWR`; `false` for a reader such as `tail -f`.
-    public var opensForWriting: Bool
+    package var opensForWriting: Bool
     /// Whether the descriptor has `O_APPEND`: such a writer always writes at the current end of the file.
-    public var appendMode: Bool
+    package var appendMode: Bool
 
-    public init(pid: Int32, command: String, descriptor: Int32, opensForWriting: Bool, appendMode: Bool) {
+    package init(pid: Int32, command: String, descriptor: Int32, opensForWriting: Bool, appendMode: Bool) {
         self.pid = pid
         self.command = command
         self.descriptor = descriptor
@@ -20,10 +20,10 @@ public struct FileWriter: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether this descriptor writes at its own offset: after the file shrinks it writes past the end, leaving zeros.
-    public var writesAtOwnOffset: Bool { opensForWriting && !appendMode }
+    package var writesAtOwnOffset: Bool { opensForWriting && !appendMode }
 
     /// "1234 (zope) fd 3 write append"
-    public var description: String {
+    package var description: String {
         "\(pid) (\(command)) fd \(descriptor) \(opensForWriting ? "write" : "read")\(appendMode ? " append" : "")"
     }
 }

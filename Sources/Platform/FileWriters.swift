@@ -6,10 +6,10 @@ import SystemPackage
 /// renamed and deleted files are found too) and compared with the wanted identities; only matches read
 /// `/proc/PID/fdinfo/FD` for the open flags. Processes that vanish during the scan, or that we may not inspect (when not
 /// root), are skipped: without root, the answer covers only our own processes.
-public enum FileWriters {
+package enum FileWriters {
     /// The descriptors that processes hold on the file with this device and inode.
     /// - Throws: `PlatformError` only when the process table itself can't be listed.
-    public static func find(
+    package static func find(
         device: UInt64,
         inode: UInt64,
         in table: ProcessTable = .live
@@ -20,7 +20,7 @@ public enum FileWriters {
 
     /// The descriptors held on each of `files`, in one scan; a file nobody has open maps to an empty list.
     /// - Throws: `PlatformError` only when the process table itself can't be listed.
-    public static func find(
+    package static func find(
         files: [FileIdentity],
         in table: ProcessTable = .live
     ) throws(PlatformError) -> [FileIdentity: [FileWriter]] {

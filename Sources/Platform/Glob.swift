@@ -1,7 +1,7 @@
 import SystemPackage
 
 /// Shell-style file name patterns, with logrotate's semantics (matching names: `Glob+Match.swift`).
-public enum Glob {
+package enum Glob {
     /// Expands `pattern` as `glob(GLOB_NOCHECK|GLOB_TILDE)`: the matching paths sorted as glob sorts them
     /// (`strcoll`), a leading `~` or `~user` expanded, and the pattern itself when nothing matches.
     ///
@@ -10,7 +10,7 @@ public enum Glob {
     ///   `glob failed for X`; `notFound` for a missing directory, which logrotate tolerates); not-a-directory is no
     ///   error.
     /// The paths keep their bytes: a matched name need not be UTF-8.
-    public static func expand(_ pattern: String) throws(PlatformError) -> [FilePath] {
+    package static func expand(_ pattern: String) throws(PlatformError) -> [FilePath] {
         try system_glob(pattern).orThrow("glob", FilePath(pattern))
     }
 }

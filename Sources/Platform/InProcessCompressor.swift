@@ -11,16 +11,16 @@ import SystemPackage
 /// than on a core, so a caller finishing on another thread compresses the next file meanwhile.
 ///
 /// Equivalent logrotate code: `compressLogFile` (which forks `compresscmd` instead).
-public struct InProcessCompressor: Compressor {
+package struct InProcessCompressor: Compressor {
     /// Bytes per gzip member; `nil` sizes members from the file (see `ParallelGzipEncoder.chunkSize`).
     var gzipChunkSize: Int?
 
-    public init() {}
+    package init() {}
 
     /// Compresses `source` into the new file `target`.
     /// - Throws: `PlatformError`: `alreadyExists` when `target` exists, `notSupported` when `source` is not a regular
     ///   file (or is a symlink), and the read, write or fsync error otherwise.
-    public func compress(
+    package func compress(
         _ source: FilePath,
         to target: FilePath,
         format: CompressionFormat,
@@ -33,7 +33,7 @@ public struct InProcessCompressor: Compressor {
 
     /// Writes the compressed data into the new file `target`; `finish()` gives it the source's times and syncs it.
     /// - Throws: as `compress`, for what can go wrong up to the last byte written.
-    public func start(
+    package func start(
         _ source: FilePath,
         to target: FilePath,
         format: CompressionFormat,

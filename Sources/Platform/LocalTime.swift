@@ -3,19 +3,19 @@ import Glibc
 #endif
 
 /// A wall-clock time broken down in the machine's local time zone (`struct tm`), as logrotate compares them.
-public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible {
-    public var year: Int
+package struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible {
+    package var year: Int
     /// 1…12
-    public var month: Int
+    package var month: Int
     /// 1…31
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+    package var day: Int
+    package var hour: Int
+    package var minute: Int
+    package var second: Int
     /// 0 = Sunday … 6 = Saturday (filled in by `init(epochSeconds:)` and `normalized()`).
-    public var weekday: Int
+    package var weekday: Int
 
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, weekday: Int = 0) {
+    package init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, weekday: Int = 0) {
         self.year = year
         self.month = month
         self.day = day
@@ -26,7 +26,7 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// Breaks down a Unix time in local time (`localtime_r`).
-    public init(epochSeconds: Int64) {
+    package init(epochSeconds: Int64) {
         let tm = Self.brokenDown(epochSeconds)
         self.init(
             year: Int(tm.tm_year) + 1900,
@@ -44,7 +44,7 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     /// A wall time that occurs twice (the hour repeated when DST ends) is its first occurrence. glibc's `mktime`
     /// picks either one by an offset it caches from its previous call in the process, so its answer alone would
     /// depend on what any thread converted before.
-    public var epochSeconds: Int64 {
+    package var epochSeconds: Int64 {
         var fields = cStruct
         let guess = Int64(mktime(&fields))
         return Self.firstOccurrence(of: fields, near: guess)
@@ -60,7 +60,7 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// Seconds east of UTC in force at `epochSeconds` (`tm_gmtoff`; `strftime`'s `%z`).
-    public static func utcOffset(at epochSeconds: Int64) -> Int64 {
+    package static func utcOffset(at epochSeconds: Int64) -> Int64 {
         Int64(brokenDown(epochSeconds).tm_gmtoff)
     }
 
@@ -72,7 +72,7 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// The same instant with out-of-range fields carried over (e.g. day 0 becomes the last day of the month before).
-    public func normalized() -> LocalTime {
+    package func normalized() -> LocalTime {
         LocalTime(epochSeconds: epochSeconds)
     }
 
@@ -97,7 +97,7 @@ public struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// `YYYY-MM-DD HH:MM`, as logrotate prints `Now:` and `Last rotated at`.
-    public var description: String {
+    package var description: String {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day)) \(two(hour)):\(two(minute))"
     }

@@ -1,26 +1,26 @@
 import SystemPackage
 
 /// A process holding a `flock` lock on a file, as `/proc/locks` tells (best effort: nothing is found without `/proc`).
-public struct LockHolder: Equatable, Sendable, CustomStringConvertible {
+package struct LockHolder: Equatable, Sendable, CustomStringConvertible {
     /// The process that took the lock.
-    public var pid: Int32
+    package var pid: Int32
     /// Its command name (`/proc/PID/comm`), `nil` when it cannot be read.
-    public var command: String?
+    package var command: String?
 
     /// A holder with `pid` and `command`.
-    public init(pid: Int32, command: String?) {
+    package init(pid: Int32, command: String?) {
         self.pid = pid
         self.command = command
     }
 
     /// `pid 1234 (logrotate)`, or `pid 1234` when the command is unknown.
-    public var description: String {
+    package var description: String {
         command.map { "pid \(pid) (\($0))" } ?? "pid \(pid)"
     }
 
     /// The processes holding a `flock` lock on the file at `path` (read-only: nothing is locked to find out); empty
     /// when there is none or `/proc/locks` cannot be read.
-    public static func holders(of path: FilePath, processes: ProcessTable = .live) -> [LockHolder] {
+    package static func holders(of path: FilePath, processes: ProcessTable = .live) -> [LockHolder] {
         guard case .success(let file) = system_lstat(path, followSymlinks: true),
             case .success(let bytes) = system_readSmallFile(processes.root.appending("locks"), limit: 1 << 22)
         else { return [] }

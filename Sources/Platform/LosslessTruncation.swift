@@ -19,26 +19,26 @@ import SystemPackage
 /// The outcome says which method ran and why.
 ///
 /// Equivalent logrotate code: `logrotate.c copyTruncate` (`sparse_copy`, then `ftruncate(fdcurr, 0)`).
-public enum LosslessTruncation {
+package enum LosslessTruncation {
     /// How the archive is created and which methods may be used.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Mode of the new archive (created `O_EXCL|O_NOFOLLOW`, never wider than this).
-        public var permissions: UInt32
+        package var permissions: UInt32
         /// Owner and group of the new archive, when given.
-        public var owner: UInt32?
-        public var group: UInt32?
+        package var owner: UInt32?
+        package var group: UInt32?
         /// `false` forces the copy-then-truncate fallback.
-        public var allowCollapse: Bool
+        package var allowCollapse: Bool
         /// Where to look for writers without `O_APPEND` before collapsing; `nil` skips the check.
-        public var processTable: ProcessTable?
+        package var processTable: ProcessTable?
         /// How far back from the aligned end to look for a block boundary that ends a line; 0 to not look.
-        public var lineSearchLimit: UInt64
+        package var lineSearchLimit: UInt64
         /// In the fallback, truncate once a catch-up round copied at most this many bytes.
-        public var catchUpThreshold: UInt64
+        package var catchUpThreshold: UInt64
         /// In the fallback, truncate after this many catch-up rounds even if the writer keeps up.
-        public var maximumCatchUpRounds: Int
+        package var maximumCatchUpRounds: Int
 
-        public init(
+        package init(
             permissions: UInt32 = 0o640,
             owner: UInt32? = nil,
             group: UInt32? = nil,
@@ -60,7 +60,7 @@ public enum LosslessTruncation {
     }
 
     /// Why the copy-then-truncate fallback ran instead of a collapse.
-    public enum FallbackReason: Hashable, Sendable {
+    package enum FallbackReason: Hashable, Sendable {
         /// `Options.allowCollapse` is `false`.
         case disabled
         /// The copy was not larger than one block, so there was no aligned range before the end.
@@ -72,7 +72,7 @@ public enum LosslessTruncation {
     }
 
     /// What was done.
-    public enum Outcome: Hashable, Sendable {
+    package enum Outcome: Hashable, Sendable {
         /// `archivedBytes` were copied to the archive and collapsed out of the live file; nothing was lost.
         case collapsed(archivedBytes: UInt64)
         /// `copiedBytes` were copied, then the live file was truncated to 0. What was written during `window` (from the
@@ -83,7 +83,7 @@ public enum LosslessTruncation {
     /// Copies `live` into the new file `archive` and empties `live` in place, losslessly where possible.
     /// - Throws: `PlatformError` when the live file can't be opened, the archive exists or can't be written, or
     ///   truncating fails; the live file is then unchanged and the archive removed again.
-    public static func copyAndTruncate(
+    package static func copyAndTruncate(
         _ live: FilePath,
         to archive: FilePath,
         options: Options = Options()

@@ -6,19 +6,19 @@ import Glibc
 #endif
 
 /// A `TextOutputStream` into a file truncated when opened: logrotate's `-l FILE`.
-public final class LogFileStream: TextOutputStream, @unchecked Sendable {
+package final class LogFileStream: TextOutputStream, @unchecked Sendable {
     private let fd: Int32
 
     /// Opens (creating or truncating) `path` for writing.
     /// - Throws: `PlatformError` when the file cannot be opened.
-    public init(path: FilePath) throws(PlatformError) {
+    package init(path: FilePath) throws(PlatformError) {
         fd = try system_open(path, OpenFlags.writeOnly | OpenFlags.create | OpenFlags.truncate, 0o644)
             .orThrow("open", path)
     }
 
     deinit { system_close(fd) }
 
-    public func write(_ string: String) {
+    package func write(_ string: String) {
         let bytes = Array(string.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -34,13 +34,13 @@ public final class LogFileStream: TextOutputStream, @unchecked Sendable {
 
 /// A `TextOutputStream` into syslog (`-l syslog`), one line per message, as logrotate's `openlog("logrotate", 0,
 /// LOG_USER)`; error and warning lines get their priority from their prefix.
-public struct SyslogStream: TextOutputStream, Sendable {
+package struct SyslogStream: TextOutputStream, Sendable {
     /// Opens the syslog connection with the identifier `logrotated`.
-    public init() {
+    package init() {
         openlog("logrotated", 0, LOG_USER)
     }
 
-    public mutating func write(_ string: String) {
+    package mutating func write(_ string: String) {
         for line in string.split(separator: "\n") {
             let priority =
                 line.hasPrefix("error: ") ? LOG_ERR : line.hasPrefix("warning: ") ? LOG_WARNING : LOG_INFO

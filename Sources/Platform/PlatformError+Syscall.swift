@@ -18,12 +18,12 @@ extension PlatformError.Code {
 
 extension PlatformError {
     /// A failed system call on one path: "<operation> of <path> failed: <strerror>", logrotate's wording.
-    public static func syscall(_ operation: String, _ path: FilePath, _ errno: Errno) -> PlatformError {
+    package static func syscall(_ operation: String, _ path: FilePath, _ errno: Errno) -> PlatformError {
         PlatformError(Code(errno), "\(operation) of \(path) failed: \(errno.description)", errno: errno)
     }
 
     /// A failed rename: "failed to rename A to B: <strerror>".
-    public static func rename(_ source: FilePath, _ target: FilePath, _ errno: Errno) -> PlatformError {
+    package static func rename(_ source: FilePath, _ target: FilePath, _ errno: Errno) -> PlatformError {
         PlatformError(Code(errno), "failed to rename \(source) to \(target): \(errno.description)", errno: errno)
     }
 }
@@ -40,7 +40,7 @@ extension Result where Failure == Errno {
 
 extension PlatformError {
     /// A program that could not be started: "failed to execute X: <strerror>".
-    public static func spawn(_ executable: String, _ errno: Errno) -> PlatformError {
+    package static func spawn(_ executable: String, _ errno: Errno) -> PlatformError {
         PlatformError(Code(errno), "failed to execute \(executable): \(errno.description)", errno: errno)
     }
 }
@@ -49,7 +49,7 @@ extension PlatformError {
     /// A path that must be a regular file but is not (a symlink, FIFO, device, socket or directory): refused, never
     /// followed or opened. The message is the reason alone, for callers that name the path ("… /var/log/a.log.2:
     /// a symbolic link, not a regular file (never followed)"); there is no errno.
-    public static func notRegularFile(_ path: FilePath, kind: FileStatus.Kind) -> PlatformError {
+    package static func notRegularFile(_ path: FilePath, kind: FileStatus.Kind) -> PlatformError {
         PlatformError(.notSupported, kind.refusal)
     }
 }
@@ -68,7 +68,7 @@ extension FileStatus.Kind {
 
 extension PlatformError {
     /// A file not shredded because it has other names (hard links) that would lose their content too.
-    public static func multipleLinks(_ path: FilePath, count: UInt64) -> PlatformError {
+    package static func multipleLinks(_ path: FilePath, count: UInt64) -> PlatformError {
         PlatformError(.notSupported, "\(path) has \(count) hard links: not shredding a file with other names")
     }
 }

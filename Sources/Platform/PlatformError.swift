@@ -1,9 +1,9 @@
 import SystemPackage
 
 /// A refusal from the machine: what failed, on which path, and the errno behind it.
-public struct PlatformError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct PlatformError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A broad category callers can act on.
-    public enum Code: Equatable, Sendable {
+    package enum Code: Equatable, Sendable {
         case notFound
         case alreadyExists
         case permissionDenied
@@ -14,16 +14,16 @@ public struct PlatformError: Error, Equatable, Sendable, CustomStringConvertible
         case other
     }
 
-    public var code: Code
+    package var code: Code
     /// A sentence for users, e.g. "rename of /var/log/a.log to /var/log/a.log.1 failed: File exists".
-    public var message: String
-    public var errno: Errno?
+    package var message: String
+    package var errno: Errno?
 
-    public init(_ code: Code, _ message: String, errno: Errno? = nil) {
+    package init(_ code: Code, _ message: String, errno: Errno? = nil) {
         self.code = code
         self.message = message
         self.errno = errno
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

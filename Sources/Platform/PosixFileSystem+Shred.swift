@@ -9,7 +9,7 @@ extension PosixFileSystem {
     /// a child process and without ever naming the path to another program.
     ///
     /// Equivalent logrotate code: `logrotate.c shred_file` (the `open_logfile` descriptor given to `shred`).
-    public func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {
+    package func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {
         let (fd, status) = try RegularFile.open(path, OpenFlags.writeOnly)
         defer { system_close(fd) }
         guard status.linkCount == 1 || allowHardLinks else { throw .multipleLinks(path, count: status.linkCount) }

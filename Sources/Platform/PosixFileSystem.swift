@@ -5,10 +5,10 @@ import Glibc
 #endif
 
 /// `FileSystem` on the real disk, through the `system_*` wrappers.
-public struct PosixFileSystem: FileSystem {
-    public init() {}
+package struct PosixFileSystem: FileSystem {
+    package init() {}
 
-    public func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus? {
+    package func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus? {
         switch system_lstat(path, followSymlinks: followSymlinks) {
         case .success(let s): return FileStatus(s)
         case .failure(.noSuchFileOrDirectory), .failure(.notDirectory): return nil
@@ -16,17 +16,17 @@ public struct PosixFileSystem: FileSystem {
         }
     }
 
-    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
+    package func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try system_listDirectory(path).orThrow("reading directory", path)
     }
 
-    public func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
+    package func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
         if case .failure(let errno) = system_rename(source, target, replace: replace) {
             throw .rename(source, target, errno)
         }
     }
 
-    public func createFile(
+    package func createFile(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -36,7 +36,7 @@ public struct PosixFileSystem: FileSystem {
         system_close(fd)
     }
 
-    public func createFile(
+    package func createFile(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -61,7 +61,7 @@ public struct PosixFileSystem: FileSystem {
         }
     }
 
-    public func createDirectory(
+    package func createDirectory(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -74,13 +74,13 @@ public struct PosixFileSystem: FileSystem {
         try applyOwnership(fd, path, permissions: permissions, owner: owner, group: group)
     }
 
-    public func remove(_ path: FilePath) throws(PlatformError) {
+    package func remove(_ path: FilePath) throws(PlatformError) {
         guard try RegularFile.check(path) != nil else { throw .syscall("unlink", path, .noSuchFileOrDirectory) }
         try system_unlink(path).orThrow("unlink", path)
     }
 
     @discardableResult
-    public func copyFile(
+    package func copyFile(
         _ source: FilePath,
         to target: FilePath,
         permissions: UInt32,
@@ -102,19 +102,19 @@ public struct PosixFileSystem: FileSystem {
         }
     }
 
-    public func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
+    package func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
         let fd = try openExisting(path, OpenFlags.writeOnly)
         defer { system_close(fd) }
         try system_ftruncate(fd, Int64(length)).orThrow("truncate", path)
     }
 
-    public func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError) {
+    package func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError) {
         let fd = try openExisting(path, OpenFlags.readOnly)
         defer { system_close(fd) }
         try system_futimens(fd, access: access, modification: modification).orThrow("setting times", path)
     }
 
-    public func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
+    package func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
         let fd = try openExisting(path, OpenFlags.readOnly)
         defer { system_close(fd) }
         var contents: [UInt8] = []
@@ -128,7 +128,7 @@ public struct PosixFileSystem: FileSystem {
 
     /// The temporary name is unique to this write (`PATH.tmp-PID-RANDOM`), so two writers never take each other's
     /// file, whoever holds which lock.
-    public func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
+    package func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
         let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let temporary = FilePath(path.string + ".tmp-\(ProcessIdentity.processID())-\(suffix)")
         let fd = try openNew(temporary, permissions: permissions, owner: nil, group: nil)

@@ -6,19 +6,19 @@
 /// Every signal is reset to its default disposition and unblocked in the child.
 ///
 /// Equivalent logrotate code: `runScript` (scripts) and `compressLogFile` (compressor children).
-public struct PosixProcessRunner: ProcessRunner {
+package struct PosixProcessRunner: ProcessRunner {
     /// Seconds between SIGTERM and SIGKILL when a child times out.
-    public var terminationGracePeriod: Double
+    package var terminationGracePeriod: Double
 
     /// A runner that waits `terminationGracePeriod` seconds after SIGTERM before sending SIGKILL.
-    public init(terminationGracePeriod: Double = 5) {
+    package init(terminationGracePeriod: Double = 5) {
         self.terminationGracePeriod = terminationGracePeriod
     }
 
     /// Runs a child to completion.
     /// - Throws: `PlatformError` when a file for stdin/stdout cannot be opened or the program cannot be started
     ///   (e.g. `notFound` for a missing executable); a child that fails is a `ProcessResult`.
-    public func run(_ request: ProcessRequest) throws(PlatformError) -> ProcessResult {
+    package func run(_ request: ProcessRequest) throws(PlatformError) -> ProcessResult {
         let streams = try ChildStreams(request)
         let spec = SpawnSpec(
             file: request.executable,

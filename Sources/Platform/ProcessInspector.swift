@@ -5,7 +5,7 @@ import SystemPackage
 ///
 /// `LiveProcessInspector` answers from `/proc` and acts with kill(2) and `LosslessTruncation`; tests use a fake, as
 /// for `FileSystem` and `ProcessRunner`.
-public protocol ProcessInspector: Sendable {
+package protocol ProcessInspector: Sendable {
     /// The descriptors that processes hold open *for writing* on each file (by device and inode); a file nobody
     /// writes maps to an empty list. Processes we may not inspect are not seen.
     func writers(of files: [FileIdentity]) -> [FileIdentity: [FileWriter]]
@@ -42,53 +42,53 @@ public protocol ProcessInspector: Sendable {
 
 extension ProcessInspector {
     /// Unknown unless the inspector can read descriptor links.
-    public func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? { nil }
+    package func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? { nil }
 
     /// The writers of one file.
-    public func writers(of file: FileIdentity) -> [FileWriter] {
+    package func writers(of file: FileIdentity) -> [FileWriter] {
         writers(of: [file])[file] ?? []
     }
 }
 
 /// The machine's processes, through `/proc`.
-public struct LiveProcessInspector: ProcessInspector {
-    public var table: ProcessTable
+package struct LiveProcessInspector: ProcessInspector {
+    package var table: ProcessTable
 
-    public init(table: ProcessTable = .live) {
+    package init(table: ProcessTable = .live) {
         self.table = table
     }
 
-    public func writers(of files: [FileIdentity]) -> [FileIdentity: [FileWriter]] {
+    package func writers(of files: [FileIdentity]) -> [FileIdentity: [FileWriter]] {
         let found = (try? FileWriters.find(files: files, in: table)) ?? [:]
         let me = system_getpid()
         return found.mapValues { $0.filter { $0.opensForWriting && $0.pid != me } }
     }
 
-    public func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? {
+    package func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? {
         try? system_readlink(table.root.appending("\(pid)").appending("fd").appending("\(fd)")).get()
     }
 
-    public func processID(inPidFile path: FilePath) throws(PlatformError) -> Int32 {
+    package func processID(inPidFile path: FilePath) throws(PlatformError) -> Int32 {
         try PidFile.read(path)
     }
 
-    public func command(of pid: Int32) -> String? {
+    package func command(of pid: Int32) -> String? {
         table.command(of: pid)
     }
 
-    public func safety(of signal: Signal, for pid: Int32) throws(PlatformError) -> SignalSafety.Verdict {
+    package func safety(of signal: Signal, for pid: Int32) throws(PlatformError) -> SignalSafety.Verdict {
         try SignalSafety.check(signal: signal, pid: pid, in: table)
     }
 
-    public func send(_ signal: Signal, to pid: Int32) throws(PlatformError) {
+    package func send(_ signal: Signal, to pid: Int32) throws(PlatformError) {
         try sendSignal(signal, to: pid)
     }
 
-    public func pause(milliseconds: Int) {
+    package func pause(milliseconds: Int) {
         system_sleep(milliseconds: milliseconds)
     }
 
-    public func copyAndTruncate(
+    package func copyAndTruncate(
         _ live: FilePath,
         to archive: FilePath,
         permissions: UInt32,

@@ -1,9 +1,9 @@
 import SystemPackage
 
 /// A program to run, as a value: what rotation scripts, compressors and mailers are.
-public struct ProcessRequest: Equatable, Hashable, Sendable {
+package struct ProcessRequest: Equatable, Hashable, Sendable {
     /// Where a child's standard input comes from.
-    public enum Input: Equatable, Hashable, Sendable {
+    package enum Input: Equatable, Hashable, Sendable {
         case inherit
         case null
         /// Read from this file (opened read-only, no symlink followed).
@@ -12,7 +12,7 @@ public struct ProcessRequest: Equatable, Hashable, Sendable {
     }
 
     /// Where a child's standard output goes.
-    public enum Output: Equatable, Hashable, Sendable {
+    package enum Output: Equatable, Hashable, Sendable {
         case inherit
         case null
         /// Collected into `ProcessResult.standardOutput`.
@@ -22,24 +22,24 @@ public struct ProcessRequest: Equatable, Hashable, Sendable {
     }
 
     /// A path, or a bare name searched in `PATH` (as `execvp` does).
-    public var executable: String
+    package var executable: String
     /// `argv[0]`; `nil` uses `executable`.
-    public var argv0: String?
+    package var argv0: String?
     /// `argv[1...]`
-    public var arguments: [String]
+    package var arguments: [String]
     /// Variables added to (or replacing in) the inherited environment.
-    public var environment: [String: String]
-    public var standardInput: Input
-    public var standardOutput: Output
+    package var environment: [String: String]
+    package var standardInput: Input
+    package var standardOutput: Output
     /// Whether standard error is collected (otherwise inherited).
-    public var captureStandardError: Bool
+    package var captureStandardError: Bool
     /// Run with these ids (set permanently in the child); `nil` keeps ours.
-    public var userID: UInt32?
-    public var groupID: UInt32?
+    package var userID: UInt32?
+    package var groupID: UInt32?
     /// Seconds after which the child is sent SIGTERM, then SIGKILL; `nil` waits forever.
-    public var timeout: Double?
+    package var timeout: Double?
 
-    public init(
+    package init(
         executable: String,
         argv0: String? = nil,
         arguments: [String] = [],
@@ -64,7 +64,7 @@ public struct ProcessRequest: Equatable, Hashable, Sendable {
     }
 
     /// A logrotate script: `/bin/sh -c SCRIPT logrotate_script ARG…`.
-    public static func script(_ text: String, arguments: [String], timeout: Double? = nil) -> ProcessRequest {
+    package static func script(_ text: String, arguments: [String], timeout: Double? = nil) -> ProcessRequest {
         ProcessRequest(
             executable: "/bin/sh",
             argv0: "sh",
@@ -75,22 +75,22 @@ public struct ProcessRequest: Equatable, Hashable, Sendable {
 }
 
 /// How a child ended. A non-zero exit is a normal result, not an error.
-public enum TerminationStatus: Equatable, Hashable, Sendable {
+package enum TerminationStatus: Equatable, Hashable, Sendable {
     case exited(Int32)
     case signaled(Int32)
     /// Killed by us after `ProcessRequest.timeout`.
     case timedOut
 
-    public var isSuccess: Bool { self == .exited(0) }
+    package var isSuccess: Bool { self == .exited(0) }
 }
 
 /// What a finished child left.
-public struct ProcessResult: Equatable, Sendable {
-    public var status: TerminationStatus
-    public var standardOutput: [UInt8]
-    public var standardError: [UInt8]
+package struct ProcessResult: Equatable, Sendable {
+    package var status: TerminationStatus
+    package var standardOutput: [UInt8]
+    package var standardError: [UInt8]
 
-    public init(status: TerminationStatus, standardOutput: [UInt8] = [], standardError: [UInt8] = []) {
+    package init(status: TerminationStatus, standardOutput: [UInt8] = [], standardError: [UInt8] = []) {
         self.status = status
         self.standardOutput = standardOutput
         self.standardError = standardError
@@ -98,7 +98,7 @@ public struct ProcessResult: Equatable, Sendable {
 }
 
 /// Runs child processes.
-public protocol ProcessRunner: Sendable {
+package protocol ProcessRunner: Sendable {
     /// Runs a child to completion.
     /// - Throws: `PlatformError` only when the child could not be started (e.g. the executable does not exist);
     ///   a child that fails is a `ProcessResult` with a non-success status.

@@ -6,17 +6,17 @@
 ///
 /// A caveat that no mask can show: runtimes such as Go and the JVM install handlers for most signals and then decide
 /// themselves (Go exits on an unrequested `SIGUSR2`), so `caught` proves a handler exists, not that it reopens logs.
-public struct SignalDisposition: Hashable, Sendable {
+package struct SignalDisposition: Hashable, Sendable {
     /// Signals with a handler installed (`SigCgt`).
-    public var caught: SignalSet
+    package var caught: SignalSet
     /// Signals set to `SIG_IGN` (`SigIgn`).
-    public var ignored: SignalSet
+    package var ignored: SignalSet
     /// Signals blocked by every thread (`SigBlk`).
-    public var blocked: SignalSet
+    package var blocked: SignalSet
     /// Whether the process has already exited and waits to be reaped (state `Z` or `X`).
-    public var hasExited: Bool
+    package var hasExited: Bool
 
-    public init(caught: SignalSet, ignored: SignalSet, blocked: SignalSet, hasExited: Bool = false) {
+    package init(caught: SignalSet, ignored: SignalSet, blocked: SignalSet, hasExited: Bool = false) {
         self.caught = caught
         self.ignored = ignored
         self.blocked = blocked
@@ -25,7 +25,7 @@ public struct SignalDisposition: Hashable, Sendable {
 
     /// Reads the disposition of process `pid`.
     /// - Throws: `PlatformError` `.notFound` when there is no such process, `.other` when the status can't be parsed.
-    public static func read(pid: Int32, in table: ProcessTable = .live) throws(PlatformError) -> SignalDisposition {
+    package static func read(pid: Int32, in table: ProcessTable = .live) throws(PlatformError) -> SignalDisposition {
         let fields = try table.status(of: pid)
         let state = fields["State"]?.first
         var disposition = SignalDisposition(

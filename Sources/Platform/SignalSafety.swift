@@ -2,9 +2,9 @@
 ///
 /// Motivation: Zope 4 dropped its `SIGUSR2` handler, and the nightly `kill -USR2 $(cat Z4.pid)` of logrotate's
 /// postrotate then killed it, because the default action of `SIGUSR2` is to terminate.
-public enum SignalSafety {
+package enum SignalSafety {
     /// What a signal would do to a process.
-    public enum Verdict: Hashable, Sendable {
+    package enum Verdict: Hashable, Sendable {
         /// The process has a handler: it survives (and presumably reopens its logs).
         case handled
         /// The process ignores the signal (`SIG_IGN`): it survives but does nothing.
@@ -21,7 +21,7 @@ public enum SignalSafety {
         case noSuchProcess
 
         /// Whether the process keeps running normally after the signal.
-        public var isSafe: Bool {
+        package var isSafe: Bool {
             switch self {
             case .handled, .ignored, .harmlessDefault: return true
             case .blocked, .wouldStop, .wouldTerminate, .noSuchProcess: return false
@@ -32,7 +32,7 @@ public enum SignalSafety {
     /// What `signal` would do to process `pid`.
     /// - Throws: `PlatformError` when `/proc/PID/status` can't be read or parsed for another reason than a missing
     ///   process (that is `.noSuchProcess`).
-    public static func check(
+    package static func check(
         signal: Signal,
         pid: Int32,
         in table: ProcessTable = .live
@@ -48,7 +48,7 @@ public enum SignalSafety {
     }
 
     /// The verdict for `signal` under `disposition`; handlers win over blocking, as the handler runs once unblocked.
-    public static func verdict(for signal: Signal, _ disposition: SignalDisposition) -> Verdict {
+    package static func verdict(for signal: Signal, _ disposition: SignalDisposition) -> Verdict {
         if disposition.hasExited { return .noSuchProcess }
         if disposition.caught.contains(signal) { return .handled }
         if disposition.ignored.contains(signal) { return .ignored }

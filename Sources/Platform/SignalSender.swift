@@ -4,7 +4,7 @@ import SystemPackage
 /// - Throws: `PlatformError` `.notFound` (ESRCH) when there is no such process, `.permissionDenied` (EPERM) when it is
 ///   not ours; a `pid` below 2 is refused with `.other` without calling kill, as 0, -1 and negative pids name groups and
 ///   1 is init.
-public func sendSignal(_ signal: Signal, to pid: Int32) throws(PlatformError) {
+package func sendSignal(_ signal: Signal, to pid: Int32) throws(PlatformError) {
     guard pid > 1 else {
         throw PlatformError(.other, "refusing to send \(signal) to pid \(pid)")
     }

@@ -3,15 +3,15 @@ import Glibc
 #endif
 
 /// A `TextOutputStream` over standard output or standard error, unbuffered per write.
-public struct StandardStream: TextOutputStream, Sendable {
+package struct StandardStream: TextOutputStream, Sendable {
     private let fd: Int32
 
     /// Standard output (fd 1).
-    public static var output: StandardStream { StandardStream(fd: 1) }
+    package static var output: StandardStream { StandardStream(fd: 1) }
     /// Standard error (fd 2): diagnostics, as logrotate writes them.
-    public static var error: StandardStream { StandardStream(fd: 2) }
+    package static var error: StandardStream { StandardStream(fd: 2) }
 
-    public mutating func write(_ string: String) {
+    package mutating func write(_ string: String) {
         var bytes = Array(string.utf8)
         var offset = 0
         while offset < bytes.count {

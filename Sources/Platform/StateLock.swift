@@ -8,9 +8,9 @@ import SystemPackage
 /// to the open file description, so two `StateLock`s on one file conflict even inside one process.
 ///
 /// Equivalent logrotate code: `logrotate.c lockState`.
-public struct StateLock: ~Copyable {
+package struct StateLock: ~Copyable {
     /// What acquiring did.
-    public enum Outcome: Equatable, Sendable {
+    package enum Outcome: Equatable, Sendable {
         /// The exclusive lock is held.
         case locked
         /// Locking was skipped on request (`--skip-state-lock`); the file was still opened or created.
@@ -22,16 +22,16 @@ public struct StateLock: ~Copyable {
     }
 
     /// The state file.
-    public let path: FilePath
-    public let outcome: Outcome
+    package let path: FilePath
+    package let outcome: Outcome
     /// Whether the state file was missing and an empty stub was created.
-    public let createdStub: Bool
+    package let createdStub: Bool
     private let descriptor: Int32
 
     /// Opens (or creates) the state file and locks it unless `skip`; with `wait` it blocks until the lock is free.
     /// - Throws: `StateLockError.alreadyLocked` when another open file description holds the lock (and not `wait`),
     ///   `StateLockError.failed` when the file cannot be opened, created, inspected or locked.
-    public init(path: FilePath, skip: Bool = false, wait: Bool = false) throws(StateLockError) {
+    package init(path: FilePath, skip: Bool = false, wait: Bool = false) throws(StateLockError) {
         try self.init(path: path, skip: skip, waiting: wait ? .forever : .no)
     }
 
@@ -39,7 +39,7 @@ public struct StateLock: ~Copyable {
     /// open file description holds the lock (the calling thread sleeps meanwhile).
     /// - Throws: `StateLockError.alreadyLocked` when the lock is still held after `timeout`,
     ///   `StateLockError.failed` when the file cannot be opened, created, inspected or locked.
-    public init(path: FilePath, waitingUpTo timeout: Duration) throws(StateLockError) {
+    package init(path: FilePath, waitingUpTo timeout: Duration) throws(StateLockError) {
         try self.init(path: path, skip: false, waiting: .upTo(timeout))
     }
 
@@ -60,16 +60,16 @@ public struct StateLock: ~Copyable {
     }
 
     /// Releases the lock now (closing the descriptor), instead of when the value goes away.
-    public consuming func release() {}
+    package consuming func release() {}
 
     /// logrotate's debug lines for what happened: `Creating stub state file: X`, `Skip locking state file X`.
-    public var debugMessages: [String] {
+    package var debugMessages: [String] {
         (createdStub ? ["Creating stub state file: \(path)"] : [])
             + (outcome == .skipped ? ["Skip locking state file \(path)"] : [])
     }
 
     /// logrotate's message when the file is world-readable and therefore not locked; `nil` otherwise.
-    public var warning: String? {
+    package var warning: String? {
         guard outcome == .worldReadable else { return nil }
         return "state file \(path) is world-readable and thus can be locked from other unprivileged users. "
             + "Skipping lock acquisition..."
@@ -140,14 +140,14 @@ public struct StateLock: ~Copyable {
 }
 
 /// Why a `StateLock` could not be taken. logrotate exits with status 3 after either.
-public enum StateLockError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum StateLockError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Another process holds the lock.
     case alreadyLocked(FilePath)
     /// The state file could not be opened, created, inspected or locked.
     case failed(PlatformError)
 
     /// logrotate's text (without the `error: ` prefix).
-    public var description: String {
+    package var description: String {
         switch self {
         case .alreadyLocked(let path):
             return "state file \(path) is already locked\n"

@@ -8,62 +8,62 @@ import Glibc
 // the clocks, the environment and a datagram to systemd's notification socket.
 
 /// A set of inotify `IN_*` bits.
-public struct InotifyMask: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt32
+package struct InotifyMask: OptionSet, Hashable, Sendable {
+    package let rawValue: UInt32
 
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    package init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// `IN_MODIFY`: the file was written.
-    public static let modify = InotifyMask(rawValue: UInt32(IN_MODIFY))
+    package static let modify = InotifyMask(rawValue: UInt32(IN_MODIFY))
     /// `IN_CREATE`: an entry was created in the watched directory.
-    public static let create = InotifyMask(rawValue: UInt32(IN_CREATE))
+    package static let create = InotifyMask(rawValue: UInt32(IN_CREATE))
     /// `IN_MOVED_TO`: an entry was renamed into the watched directory.
-    public static let movedTo = InotifyMask(rawValue: UInt32(IN_MOVED_TO))
+    package static let movedTo = InotifyMask(rawValue: UInt32(IN_MOVED_TO))
     /// `IN_DELETE_SELF`: the watched file was deleted.
-    public static let deleteSelf = InotifyMask(rawValue: UInt32(IN_DELETE_SELF))
+    package static let deleteSelf = InotifyMask(rawValue: UInt32(IN_DELETE_SELF))
     /// `IN_MOVE_SELF`: the watched file was renamed.
-    public static let moveSelf = InotifyMask(rawValue: UInt32(IN_MOVE_SELF))
+    package static let moveSelf = InotifyMask(rawValue: UInt32(IN_MOVE_SELF))
     /// `IN_Q_OVERFLOW`: the kernel dropped events; everything must be re-checked.
-    public static let queueOverflow = InotifyMask(rawValue: UInt32(IN_Q_OVERFLOW))
+    package static let queueOverflow = InotifyMask(rawValue: UInt32(IN_Q_OVERFLOW))
     /// `IN_IGNORED`: the watch was removed (explicitly, or because its file is gone).
-    public static let ignored = InotifyMask(rawValue: UInt32(IN_IGNORED))
+    package static let ignored = InotifyMask(rawValue: UInt32(IN_IGNORED))
     /// `IN_ONLYDIR`: only watch the path if it is a directory.
-    public static let onlyDirectory = InotifyMask(rawValue: UInt32(IN_ONLYDIR))
+    package static let onlyDirectory = InotifyMask(rawValue: UInt32(IN_ONLYDIR))
 }
 
 /// One inotify event: its watch descriptor, what happened, and the entry name for directory watches.
-public struct InotifyEvent: Hashable, Sendable {
-    public var watch: Int32
-    public var mask: InotifyMask
+package struct InotifyEvent: Hashable, Sendable {
+    package var watch: Int32
+    package var mask: InotifyMask
     /// The entry name's bytes (empty for a file watch): a name need not be UTF-8.
-    public var name: [UInt8]
+    package var name: [UInt8]
 }
 
 /// A non-blocking, close-on-exec inotify instance. The corresponding C function is `inotify_init1`.
-public struct Inotify: Sendable {
+package struct Inotify: Sendable {
     /// The descriptor to poll for readability.
-    public let descriptor: Int32
+    package let descriptor: Int32
 
     /// Creates the instance.
     /// - Throws: the `Errno` of `inotify_init1` (e.g. `EMFILE` past `max_user_instances`).
-    public init() throws(Errno) {
+    package init() throws(Errno) {
         descriptor = try valueOrErrno { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }.get()
     }
 
     /// Adds (or replaces) the watch of `path`; returns its watch descriptor. The C function is `inotify_add_watch`.
     /// - Throws: the `Errno`, e.g. `ENOENT` when the path does not exist.
-    public func addWatch(_ path: FilePath, mask: InotifyMask) throws(Errno) -> Int32 {
+    package func addWatch(_ path: FilePath, mask: InotifyMask) throws(Errno) -> Int32 {
         try path.withPlatformString { cPath in valueOrErrno { inotify_add_watch(descriptor, cPath, mask.rawValue) } }
             .get()
     }
 
     /// Removes a watch; a watch already gone is not an error. The C function is `inotify_rm_watch`.
-    public func removeWatch(_ watch: Int32) {
+    package func removeWatch(_ watch: Int32) {
         _ = inotify_rm_watch(descriptor, watch)
     }
 
     /// Reads every queued event without blocking; empty when none is queued.
-    public func readEvents() -> [InotifyEvent] {
+    package func readEvents() -> [InotifyEvent] {
         var events: [InotifyEvent] = []
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
@@ -74,7 +74,7 @@ public struct Inotify: Sendable {
     }
 
     /// Closes the instance, removing every watch.
-    public func close() {
+    package func close() {
         system_close(descriptor)
     }
 
@@ -95,7 +95,7 @@ public struct Inotify: Sendable {
 
 /// Waits until one of `descriptors` is readable or `timeoutMilliseconds` pass (-1: no timeout), and tells which are.
 /// An interrupted wait returns no readable descriptor. The corresponding C function is `poll`.
-public func waitForReadable(_ descriptors: [Int32], timeoutMilliseconds: Int32) -> [Bool] {
+package func waitForReadable(_ descriptors: [Int32], timeoutMilliseconds: Int32) -> [Bool] {
     var entries = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     let result = valueOrErrno(retryOnInterrupt: false) { poll(&entries, nfds_t(entries.count), timeoutMilliseconds) }
     guard case .success = result else { return descriptors.map { _ in false } }
@@ -103,14 +103,14 @@ public func waitForReadable(_ descriptors: [Int32], timeoutMilliseconds: Int32) 
 }
 
 /// A non-blocking pipe another thread writes to, to end a `waitForReadable` early.
-public struct WakePipe: Sendable {
+package struct WakePipe: Sendable {
     /// The end to poll.
-    public let readEnd: Int32
+    package let readEnd: Int32
     private let writeEnd: Int32
 
     /// Creates the pipe, both ends non-blocking and close-on-exec.
     /// - Throws: the `Errno` of `pipe` (e.g. `EMFILE`).
-    public init() throws(Errno) {
+    package init() throws(Errno) {
         var ends: [Int32] = [-1, -1]
         _ = try valueOrErrno { pipe(&ends) }.get()
         for end in ends {
@@ -122,19 +122,19 @@ public struct WakePipe: Sendable {
     }
 
     /// Makes the read end readable (a full pipe is already readable, so a failed write is fine).
-    public func wake() {
+    package func wake() {
         let byte: [UInt8] = [1]
         _ = byte.withUnsafeBytes { system_write(writeEnd, $0) }
     }
 
     /// Empties the pipe.
-    public func drain() {
+    package func drain() {
         var buffer = [UInt8](repeating: 0, count: 64)
         while case .success(let count) = buffer.withUnsafeMutableBytes({ system_read(readEnd, into: $0) }), count > 0 {}
     }
 
     /// Closes both ends.
-    public func close() {
+    package func close() {
         system_close(readEnd)
         system_close(writeEnd)
     }
@@ -147,7 +147,7 @@ private final class ThreadBody {
 
 /// Runs `body` on a new detached thread of its own, outside Swift's cooperative pool (for blocking waits).
 /// - Throws: the `Errno` of `pthread_create` (e.g. `EAGAIN`).
-public func startDetachedThread(_ body: @escaping @Sendable () -> Void) throws(Errno) {
+package func startDetachedThread(_ body: @escaping @Sendable () -> Void) throws(Errno) {
     let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
     var thread = pthread_t()
     let result = pthread_create(
@@ -167,21 +167,21 @@ public func startDetachedThread(_ body: @escaping @Sendable () -> Void) throws(E
 }
 
 /// `CLOCK_MONOTONIC` in microseconds, as systemd's `MONOTONIC_USEC=` wants it.
-public func monotonicMicroseconds() -> UInt64 {
+package func monotonicMicroseconds() -> UInt64 {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
 }
 
 /// `CLOCK_REALTIME`: the wall-clock time that calendar deadlines are expressed in.
-public func currentWallTime() -> Timestamp {
+package func currentWallTime() -> Timestamp {
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)
     return Timestamp(seconds: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec))
 }
 
 /// The value of an environment variable, or `nil` when it is unset. The corresponding C function is `getenv`.
-public func environmentValue(_ name: String) -> String? {
+package func environmentValue(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
 }
 
@@ -190,7 +190,7 @@ public func environmentValue(_ name: String) -> String? {
 /// Never blocks (`MSG_DONTWAIT`): a listener that stops reading must not stall the daemon's rotations or its
 /// shutdown; a full socket is `EAGAIN` and the notification is dropped.
 /// - Throws: the `Errno` of `socket` or `sendto` (e.g. `ENOENT`, `ECONNREFUSED`, `EAGAIN`).
-public func sendDatagram(_ bytes: [UInt8], toUnixSocket path: String) throws(Errno) {
+package func sendDatagram(_ bytes: [UInt8], toUnixSocket path: String) throws(Errno) {
     var address = sockaddr_un()
     address.sun_family = sa_family_t(AF_UNIX)
     var pathBytes = Array(path.utf8)
@@ -214,7 +214,7 @@ public func sendDatagram(_ bytes: [UInt8], toUnixSocket path: String) throws(Err
 }
 
 /// Calls `body` with an `iovec` array over `chunks` (for `sd_journal_sendv` and `writev`-style calls).
-public func withIOVectors<R>(_ chunks: [[UInt8]], _ body: (UnsafePointer<iovec>, Int32) -> R) -> R {
+package func withIOVectors<R>(_ chunks: [[UInt8]], _ body: (UnsafePointer<iovec>, Int32) -> R) -> R {
     let flat = Array(chunks.joined()) + [0]
     return flat.withUnsafeBytes { buffer in
         var offset = 0
@@ -232,7 +232,7 @@ public func withIOVectors<R>(_ chunks: [[UInt8]], _ body: (UnsafePointer<iovec>,
 /// The number of processors online (`sysconf(_SC_NPROCESSORS_ONLN)`), at least 1, read once per process: glibc's
 /// `sysconf` opens and reads `/sys/devices/system/cpu/online` on every call, which compressing a thousand small
 /// files did a thousand times.
-public func onlineProcessorCount() -> Int {
+package func onlineProcessorCount() -> Int {
     onlineProcessors
 }
 
@@ -240,6 +240,6 @@ private let onlineProcessors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
 /// Ignores SIGHUP until a handler is installed, so a reload request that comes before the daemon listens for it
 /// (say `systemctl reload` right after start) cannot kill it by the signal's default action.
-public func ignoreHangupsUntilHandled() {
+package func ignoreHangupsUntilHandled() {
     _ = signal(SIGHUP, SIG_IGN)
 }

@@ -1,7 +1,7 @@
 /// The real-time clock.
-public enum WallClock {
+package enum WallClock {
     /// Now, from `clock_gettime(CLOCK_REALTIME)`; read it once per run and pass it on.
-    public static func now() -> Timestamp {
+    package static func now() -> Timestamp {
         system_realtimeNow()
     }
 }

@@ -4,7 +4,7 @@ import SystemPackage
 
 /// A `ProcessInspector` with made-up processes: writers per file, pidfiles, command names and signal verdicts are
 /// set up front; sent signals are recorded, never delivered. By default there are no processes at all.
-public final class FakeProcessInspector: ProcessInspector {
+package final class FakeProcessInspector: ProcessInspector {
     private struct State: Sendable {
         var writers: [FileIdentity: [FileWriter]] = [:]
         var pidFiles: [FilePath: Int32] = [:]
@@ -18,10 +18,10 @@ public final class FakeProcessInspector: ProcessInspector {
     private let state = Mutex(State())
 
     /// No processes: nobody writes, no pidfile resolves.
-    public init() {}
+    package init() {}
 
     /// Declares a process: its command, the pidfile naming it and what a signal would do to it.
-    public func addProcess(pid: Int32, command: String, pidFile: FilePath? = nil, verdict: SignalSafety.Verdict) {
+    package func addProcess(pid: Int32, command: String, pidFile: FilePath? = nil, verdict: SignalSafety.Verdict) {
         state.withLock {
             $0.commands[pid] = command
             $0.verdicts[pid] = verdict
@@ -30,7 +30,7 @@ public final class FakeProcessInspector: ProcessInspector {
     }
 
     /// Declares the writers of a file; `afterSignal` replaces every file's writers once a signal was sent.
-    public func setWriters(_ writers: [FileWriter], of file: FileIdentity, afterSignal: [FileWriter]? = nil) {
+    package func setWriters(_ writers: [FileWriter], of file: FileIdentity, afterSignal: [FileWriter]? = nil) {
         state.withLock {
             $0.writers[file] = writers
             if let afterSignal { $0.writersAfterSignal = [file: afterSignal] }
@@ -38,46 +38,46 @@ public final class FakeProcessInspector: ProcessInspector {
     }
 
     /// Declares what a process's descriptors point at now (see `ProcessInspector.target(ofDescriptor:of:)`).
-    public func setTarget(_ target: FilePath, ofDescriptorsOf pid: Int32) {
+    package func setTarget(_ target: FilePath, ofDescriptorsOf pid: Int32) {
         state.withLock { $0.targets[pid] = target }
     }
 
-    public func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? {
+    package func target(ofDescriptor fd: Int32, of pid: Int32) -> FilePath? {
         state.withLock { $0.targets[pid] }
     }
 
     /// The signals sent so far, in order.
-    public var sentSignals: [(signal: Signal, pid: Int32)] { state.withLock { $0.sent.map { ($0.0, $0.1) } } }
+    package var sentSignals: [(signal: Signal, pid: Int32)] { state.withLock { $0.sent.map { ($0.0, $0.1) } } }
 
-    public func writers(of files: [FileIdentity]) -> [FileIdentity: [FileWriter]] {
+    package func writers(of files: [FileIdentity]) -> [FileIdentity: [FileWriter]] {
         state.withLock { state in
             let source = state.sent.isEmpty ? state.writers : state.writersAfterSignal ?? state.writers
             return Dictionary(uniqueKeysWithValues: files.map { ($0, source[$0] ?? []) })
         }
     }
 
-    public func processID(inPidFile path: FilePath) throws(PlatformError) -> Int32 {
+    package func processID(inPidFile path: FilePath) throws(PlatformError) -> Int32 {
         guard let pid = state.withLock({ $0.pidFiles[path] }) else {
             throw PlatformError(.notFound, "process from \(path) does not exist")
         }
         return pid
     }
 
-    public func command(of pid: Int32) -> String? {
+    package func command(of pid: Int32) -> String? {
         state.withLock { $0.commands[pid] }
     }
 
-    public func safety(of signal: Signal, for pid: Int32) throws(PlatformError) -> SignalSafety.Verdict {
+    package func safety(of signal: Signal, for pid: Int32) throws(PlatformError) -> SignalSafety.Verdict {
         state.withLock { $0.verdicts[pid] } ?? .noSuchProcess
     }
 
-    public func send(_ signal: Signal, to pid: Int32) throws(PlatformError) {
+    package func send(_ signal: Signal, to pid: Int32) throws(PlatformError) {
         state.withLock { $0.sent.append((signal, pid)) }
     }
 
-    public func pause(milliseconds: Int) {}
+    package func pause(milliseconds: Int) {}
 
-    public func copyAndTruncate(
+    package func copyAndTruncate(
         _ live: FilePath,
         to archive: FilePath,
         permissions: UInt32,

@@ -3,27 +3,27 @@ import SystemPackage
 
 /// A directory tree as a literal, to set up and check the files a test works on:
 /// `["a.log": "", "a.log.1": "zero", "old": ["a.log.2.gz": .compressed(.gzip(level: 6), "first")]]`.
-public enum FileTree: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
+package enum FileTree: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
     CustomStringConvertible
 {
     case file([UInt8])
     case directory([String: FileTree])
 
-    public init(stringLiteral value: String) {
+    package init(stringLiteral value: String) {
         self = .file(Array(value.utf8))
     }
 
-    public init(dictionaryLiteral elements: (String, FileTree)...) {
+    package init(dictionaryLiteral elements: (String, FileTree)...) {
         self = .directory(Dictionary(elements) { _, last in last })
     }
 
     /// A file as `RecordingCompressor` writes it.
-    public static func compressed(_ format: CompressionFormat, _ text: String) -> FileTree {
+    package static func compressed(_ format: CompressionFormat, _ text: String) -> FileTree {
         .file(compressedBytes(format, Array(text.utf8)))
     }
 
     /// `RecordingCompressor`'s stand-in for compressed data: a readable header, then the content.
-    public static func compressedBytes(_ format: CompressionFormat, _ contents: [UInt8]) -> [UInt8] {
+    package static func compressedBytes(_ format: CompressionFormat, _ contents: [UInt8]) -> [UInt8] {
         let header =
             switch format {
             case .gzip(let level): "<gzip -\(level)>"
@@ -33,7 +33,7 @@ public enum FileTree: Equatable, Sendable, ExpressibleByStringLiteral, Expressib
     }
 
     /// Reads the tree under `root` (files' content, directories recursively; other kinds read as empty files).
-    public init(reading root: FilePath, from fileSystem: any FileSystem) throws(PlatformError) {
+    package init(reading root: FilePath, from fileSystem: any FileSystem) throws(PlatformError) {
         guard try fileSystem.status(of: root, followSymlinks: false)?.kind == .directory else {
             self = .file(try fileSystem.readFile(root))
             return
@@ -49,7 +49,7 @@ public enum FileTree: Equatable, Sendable, ExpressibleByStringLiteral, Expressib
     }
 
     /// Creates the tree under the existing directory `root` (files 0644, directories 0755).
-    public func write(to root: FilePath, in fileSystem: any FileSystem) throws(PlatformError) {
+    package func write(to root: FilePath, in fileSystem: any FileSystem) throws(PlatformError) {
         guard case .directory(let entries) = self else { return }
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             let path = root.appending(name)
@@ -63,7 +63,7 @@ public enum FileTree: Equatable, Sendable, ExpressibleByStringLiteral, Expressib
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .file(let contents): return "\"\(String(decoding: contents, as: UTF8.self))\""
         case .directory(let entries):

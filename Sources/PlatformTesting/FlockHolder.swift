@@ -2,16 +2,16 @@ import Foundation
 
 /// A child process holding the `flock` lock of a file (util-linux `flock`, as an admin or a stuck job would), until
 /// `release()`: a real competing holder for the state-lock tests.
-public final class FlockHolder {
+package final class FlockHolder {
     /// The holder's pid (the `flock` process, which took the lock).
-    public let pid: Int32
+    package let pid: Int32
     private let process = Process()
     private let directory: URL
 
     /// Starts `flock FILE sh -c …` and returns once it holds the lock (the file must exist with the mode wanted:
     /// `flock` would create it world-readable).
     /// - Throws: when the process cannot start or does not take the lock within 30 s.
-    public init(file: String) throws {
+    package init(file: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("flock-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let held = directory.appendingPathComponent("held").path
@@ -34,7 +34,7 @@ public final class FlockHolder {
     }
 
     /// Lets the holder go and waits until it has exited (and so released the lock).
-    public func release() {
+    package func release() {
         _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("release").path, contents: nil)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)

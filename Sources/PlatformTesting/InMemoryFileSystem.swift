@@ -4,7 +4,7 @@ import SystemPackage
 
 /// A `FileSystem` held in memory, for tests: same contract as `PosixFileSystem` (no replace on `rename(replace:
 /// false)`, `O_EXCL` creation, `notFound`/`alreadyExists` errors), and failures can be injected per path.
-public final class InMemoryFileSystem: FileSystem {
+package final class InMemoryFileSystem: FileSystem {
     /// What is stored at a path.
     struct Node: Sendable {
         var status: FileStatus
@@ -20,18 +20,18 @@ public final class InMemoryFileSystem: FileSystem {
     private let state = Mutex(State())
 
     /// An empty file system with only `/`.
-    public init() {}
+    package init() {}
 
     /// Makes every later change that involves `path` (as source or target) fail with `error`.
-    public func injectFailure(on path: FilePath, _ error: PlatformError) {
+    package func injectFailure(on path: FilePath, _ error: PlatformError) {
         state.withLock { $0.failures[path] = error }
     }
 
-    public func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus? {
+    package func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus? {
         state.withLock { $0.nodes[path]?.status }
     }
 
-    public func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
+    package func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try state.withLock { state throws(PlatformError) in
             guard state.nodes[path]?.status.kind == .directory else {
                 throw PlatformError(.notFound, "cannot open directory \(path): No such file or directory")
@@ -41,7 +41,7 @@ public final class InMemoryFileSystem: FileSystem {
         }
     }
 
-    public func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
+    package func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
         try mutate([source, target]) { state throws(PlatformError) in
             guard let node = state.nodes[source] else { throw Self.missing(source) }
             if !replace, state.nodes[target] != nil { throw Self.exists(target) }
@@ -55,7 +55,7 @@ public final class InMemoryFileSystem: FileSystem {
         }
     }
 
-    public func createFile(
+    package func createFile(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -65,7 +65,7 @@ public final class InMemoryFileSystem: FileSystem {
     }
 
     /// Files in memory have no ACLs: the same as ``createFile(_:permissions:owner:group:)``.
-    public func createFile(
+    package func createFile(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -75,7 +75,7 @@ public final class InMemoryFileSystem: FileSystem {
         try add(path, kind: .regular, permissions: permissions, owner: owner, group: group)
     }
 
-    public func createDirectory(
+    package func createDirectory(
         _ path: FilePath,
         permissions: UInt32,
         owner: UInt32?,
@@ -84,7 +84,7 @@ public final class InMemoryFileSystem: FileSystem {
         try add(path, kind: .directory, permissions: permissions, owner: owner, group: group)
     }
 
-    public func remove(_ path: FilePath) throws(PlatformError) {
+    package func remove(_ path: FilePath) throws(PlatformError) {
         try mutate([path]) { state throws(PlatformError) in
             guard let node = state.nodes[path] else { throw Self.missing(path) }
             guard node.status.kind == .regular else { throw .notRegularFile(path, kind: node.status.kind) }
@@ -92,7 +92,7 @@ public final class InMemoryFileSystem: FileSystem {
         }
     }
 
-    public func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {
+    package func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {
         try mutate([path]) { state throws(PlatformError) in
             guard let node = state.nodes[path] else { throw Self.missing(path) }
             guard node.status.kind == .regular else { throw .notRegularFile(path, kind: node.status.kind) }
@@ -104,7 +104,7 @@ public final class InMemoryFileSystem: FileSystem {
     }
 
     @discardableResult
-    public func copyFile(
+    package func copyFile(
         _ source: FilePath,
         to target: FilePath,
         permissions: UInt32,
@@ -117,7 +117,7 @@ public final class InMemoryFileSystem: FileSystem {
         return UInt64(contents.count)
     }
 
-    public func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
+    package func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
         try mutate([path]) { state throws(PlatformError) in
             guard var node = state.nodes[path] else { throw Self.missing(path) }
             node.contents = Array(node.contents.prefix(Int(length)))
@@ -126,7 +126,7 @@ public final class InMemoryFileSystem: FileSystem {
         }
     }
 
-    public func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError) {
+    package func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError) {
         try mutate([path]) { state throws(PlatformError) in
             guard state.nodes[path] != nil else { throw Self.missing(path) }
             state.nodes[path]?.status.accessTime = access
@@ -134,14 +134,14 @@ public final class InMemoryFileSystem: FileSystem {
         }
     }
 
-    public func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
+    package func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
         try state.withLock { state throws(PlatformError) in
             guard let node = state.nodes[path], node.status.kind == .regular else { throw Self.missing(path) }
             return node.contents
         }
     }
 
-    public func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
+    package func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError) {
         try mutate([path]) { state throws(PlatformError) in
             try Self.requireParent(of: path, in: state)
             var node = state.nodes[path] ?? Node(status: FileStatus(kind: .regular, inode: state.nextInode))

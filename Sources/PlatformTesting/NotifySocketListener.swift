@@ -4,24 +4,24 @@ import Glibc
 
 /// A bound `AF_UNIX` datagram socket standing in for systemd's `$NOTIFY_SOCKET` (or journald's socket) in tests;
 /// keeps every message it received.
-public final class NotifySocketListener {
+package final class NotifySocketListener {
     /// The socket's path, for `NOTIFY_SOCKET`.
-    public let path: String
+    package let path: String
     private let fd: Int32
     private let directory: String?
     /// Every datagram received so far, as text.
-    public private(set) var messages: [String] = []
+    package private(set) var messages: [String] = []
     private var delivered = 0
 
     /// Binds a socket at `path`.
-    public init(path: String) throws(ListenerError) {
+    package init(path: String) throws(ListenerError) {
         self.path = path
         self.directory = nil
         fd = try Self.bind(path)
     }
 
     /// Binds `notify.sock` in a new private directory under /tmp.
-    public init() throws(ListenerError) {
+    package init() throws(ListenerError) {
         var template = Array("/tmp/notify-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw ListenerError(errno: errno) }
         let directory = String(cString: made)
@@ -37,7 +37,7 @@ public final class NotifySocketListener {
     }
 
     /// The next message not returned before, waiting up to `timeout`; `nil` when none came.
-    public func next(timeout: Duration = .seconds(30)) -> String? {
+    package func next(timeout: Duration = .seconds(30)) -> String? {
         guard wait(from: delivered, timeout: timeout, until: { _ in true }) else { return nil }
         delivered += 1
         return messages[delivered - 1]
@@ -45,7 +45,7 @@ public final class NotifySocketListener {
 
     /// Receives until a message (counting from `from`) satisfies `condition`; false after `timeout` (a failure,
     /// never a measurement).
-    public func wait(from: Int = 0, timeout: Duration = .seconds(30), until condition: (String) -> Bool) -> Bool {
+    package func wait(from: Int = 0, timeout: Duration = .seconds(30), until condition: (String) -> Bool) -> Bool {
         let clock = ContinuousClock()
         let end = clock.now + timeout
         while true {
@@ -56,7 +56,7 @@ public final class NotifySocketListener {
     }
 
     /// How many messages satisfy `condition`.
-    public func count(where condition: (String) -> Bool) -> Int {
+    package func count(where condition: (String) -> Bool) -> Int {
         messages.filter(condition).count
     }
 
@@ -90,6 +90,6 @@ public final class NotifySocketListener {
 }
 
 /// A socket call of `NotifySocketListener` failed.
-public struct ListenerError: Error, Equatable {
-    public var errno: Int32
+package struct ListenerError: Error, Equatable {
+    package var errno: Int32
 }

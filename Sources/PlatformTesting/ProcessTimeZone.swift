@@ -9,7 +9,7 @@ import Glibc
 /// `TZ` is process-wide and every test target runs in one process, so callers from any target take turns: while one
 /// body runs, no other caller's zone is in force. Child processes of other tests take their environment from
 /// ``ProcessTimeZone/childEnvironment(from:)``, which leaves out any override in force at that moment.
-public func withTimeZone<T>(_ zone: String, _ body: () async throws -> T) async rethrows -> T {
+package func withTimeZone<T>(_ zone: String, _ body: () async throws -> T) async rethrows -> T {
     await ProcessTimeZone.turns.acquire()
     ProcessTimeZone.set(zone)
     defer {
@@ -20,12 +20,12 @@ public func withTimeZone<T>(_ zone: String, _ body: () async throws -> T) async 
 }
 
 /// The process's own `TZ`, kept aside while ``withTimeZone(_:_:)`` overrides it.
-public enum ProcessTimeZone {
+package enum ProcessTimeZone {
     /// First come, first served turns at overriding `TZ`.
     fileprivate static let turns = Turns()
 
     /// The `TZ` value outside any override (`nil`: unset, the machine's `/etc/localtime`).
-    public static var ambient: String? {
+    package static var ambient: String? {
         override.withLock { override in
             if let override { return override.saved }
             return current()
@@ -33,7 +33,7 @@ public enum ProcessTimeZone {
     }
 
     /// `environment` (for a child process, usually this process's own) with `TZ` as it is outside any override.
-    public static func childEnvironment(from environment: [String: String]) -> [String: String] {
+    package static func childEnvironment(from environment: [String: String]) -> [String: String] {
         var result = environment
         result["TZ"] = ambient
         return result

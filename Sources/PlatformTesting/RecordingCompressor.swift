@@ -4,28 +4,28 @@ import SystemPackage
 
 /// A `Compressor` that writes `FileTree.compressed(format, content)` through a `FileSystem` and records each call;
 /// it fails, leaving no target, for sources listed in `failing`.
-public final class RecordingCompressor: Compressor {
+package final class RecordingCompressor: Compressor {
     /// One `compress` call.
-    public struct Call: Equatable, Sendable {
-        public var source: FilePath
-        public var target: FilePath
-        public var format: CompressionFormat
-        public var permissions: UInt32
+    package struct Call: Equatable, Sendable {
+        package var source: FilePath
+        package var target: FilePath
+        package var format: CompressionFormat
+        package var permissions: UInt32
     }
 
     private let fileSystem: any FileSystem
     private let failing: Set<FilePath>
     private let recorded = Mutex<[Call]>([])
 
-    public init(fileSystem: any FileSystem, failing: Set<FilePath> = []) {
+    package init(fileSystem: any FileSystem, failing: Set<FilePath> = []) {
         self.fileSystem = fileSystem
         self.failing = failing
     }
 
     /// Every call so far, in order.
-    public var calls: [Call] { recorded.withLock { $0 } }
+    package var calls: [Call] { recorded.withLock { $0 } }
 
-    public func compress(
+    package func compress(
         _ source: FilePath,
         to target: FilePath,
         format: CompressionFormat,

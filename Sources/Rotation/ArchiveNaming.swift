@@ -9,20 +9,20 @@ import SystemPackage
 ///
 /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (`rotNames->dirName`, `baseName`, `fileext`,
 /// `compext`).
-public struct ArchiveNaming: Equatable, Sendable {
+package struct ArchiveNaming: Equatable, Sendable {
     /// The log itself.
-    public var log: FilePath
+    package var log: FilePath
     /// The directory old versions are kept in.
-    public var directory: FilePath
+    package var directory: FilePath
     /// The file name old versions start with, as bytes: a log's name need not be UTF-8.
-    public var base: [UInt8]
+    package var base: [UInt8]
     /// What follows the index or date (`extension`/`addextension`), possibly empty.
-    public var fileExtension: String
+    package var fileExtension: String
     /// `compressext` when `compress` is on, else empty.
-    public var compressExtension: String
+    package var compressExtension: String
 
     /// Derives the naming of a log's old versions from its settings.
-    public init(log: FilePath, settings: LogSettings) {
+    package init(log: FilePath, settings: LogSettings) {
         self.log = log
         let logDirectory = log.removingLastComponent()
         if let oldDir = settings.oldDir {
@@ -49,12 +49,12 @@ public struct ArchiveNaming: Equatable, Sendable {
     }
 
     /// `DIR/BASE.N EXT` plus `CE` when `compressed`.
-    public func numbered(_ index: Int, compressed: Bool) -> FilePath {
+    package func numbered(_ index: Int, compressed: Bool) -> FilePath {
         path(base + ".\(index)\(fileExtension)\(compressed ? compressExtension : "")".utf8)
     }
 
     /// `DIR/BASE SUFFIX EXT` plus `CE` when `compressed`.
-    public func dated(_ suffix: String, compressed: Bool) -> FilePath {
+    package func dated(_ suffix: String, compressed: Bool) -> FilePath {
         path(base + "\(suffix)\(fileExtension)\(compressed ? compressExtension : "")".utf8)
     }
 
@@ -71,12 +71,12 @@ public struct ArchiveNaming: Equatable, Sendable {
     /// no tree it made holds a higher one, and rotating up to it takes one rotation a second for 68 years: on every
     /// tree logrotate can handle, logrotated shifts what logrotate shifts. Such a name was made by someone else, and
     /// starting the shift from it would plan one step per index up to it.
-    public static let maximumIndex = Int(Int32.max)
+    package static let maximumIndex = Int(Int32.max)
 
     /// The generations `BASE.N EXT CE` among `names`: what `rotate -1` shifts, oldest last.
     ///
     /// Equivalent logrotate code: `logrotate.c findLastRotated`.
-    public func generations(among names: [[UInt8]]) -> NumberedGenerations {
+    package func generations(among names: [[UInt8]]) -> NumberedGenerations {
         let prefix = base + ".".utf8
         let suffix = fileExtension + compressExtension
         var found = NumberedGenerations()
@@ -97,7 +97,7 @@ public struct ArchiveNaming: Equatable, Sendable {
     /// The names `BASE DATE EXT [CE]` whose date matches `format`'s pattern, oldest first.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (`glob` + `sortGlobResult`).
-    public func datedArchives(among names: [[UInt8]], format: DateFormat, compressed: Bool) -> [FilePath] {
+    package func datedArchives(among names: [[UInt8]], format: DateFormat, compressed: Bool) -> [FilePath] {
         let suffix = fileExtension + (compressed ? compressExtension : "")
         let matches = names.compactMap { name -> (key: [Int], name: [UInt8])? in
             guard name.starts(with: base), name.hasSuffix(suffix), name.count >= base.count + suffix.utf8.count else {
@@ -123,13 +123,13 @@ extension [UInt8] {
 }
 
 /// The numbered generations of a log found in its directory.
-public struct NumberedGenerations: Equatable, Sendable {
+package struct NumberedGenerations: Equatable, Sendable {
     /// The indices of the names `BASE.N EXT CE`, ascending.
-    public var indices: [Int] = []
+    package var indices: [Int] = []
     /// The names of that form whose index is beyond `ArchiveNaming.maximumIndex`: never shifted.
-    public var ignored: [FilePath] = []
+    package var ignored: [FilePath] = []
 
-    public init(indices: [Int] = [], ignored: [FilePath] = []) {
+    package init(indices: [Int] = [], ignored: [FilePath] = []) {
         self.indices = indices
         self.ignored = ignored
     }

@@ -9,7 +9,7 @@ import SystemPackage
 /// hold the state lock while deciding and recording but not while executing.
 ///
 /// Equivalent logrotate code: `logrotate.c rotateLogSet`.
-public struct BlockPass {
+package struct BlockPass {
     let run: RotationRun
     let block: LogBlock
     let options: RunOptions
@@ -20,7 +20,7 @@ public struct BlockPass {
     private var lastParent: (path: String, status: Result<FileStatus, Errno>)?
 
     /// A pass over `block` with the run's effects, options (`now`, dry run, timeout) and messages.
-    public init(run: RotationRun, block: LogBlock, options: RunOptions, reporter: RunReporter) {
+    package init(run: RotationRun, block: LogBlock, options: RunOptions, reporter: RunReporter) {
         self.run = run
         self.block = block
         self.options = options
@@ -40,7 +40,7 @@ public struct BlockPass {
     /// `state` comes from and goes. `blockLogs` (by default `logs`) are the block's logs its `olddir` checks cover.
     /// Returns what was decided and how it ended; `nil` when the block was dropped.
     @discardableResult
-    public mutating func rotate(
+    package mutating func rotate(
         _ logs: [FilePath],
         blockLogs: [FilePath]? = nil,
         state: inout StateFile
@@ -60,7 +60,7 @@ public struct BlockPass {
     ///
     /// The paths keep their bytes; the state file is keyed by their text (`FilePath.string`, invalid bytes
     /// repaired), which is what the state file holds for them after a rotation.
-    public mutating func decide(
+    package mutating func decide(
         _ logs: [FilePath],
         blockLogs: [FilePath]? = nil,
         state: inout StateFile
@@ -87,7 +87,7 @@ public struct BlockPass {
     }
 
     /// The plan for the due logs (after `decide`, whose errors stop a `sharedscripts` block).
-    public func plan(_ due: [DueLog]) -> RotationPlan {
+    package func plan(_ due: [DueLog]) -> RotationPlan {
         Planner.plan(
             block: block,
             logs: due,
@@ -140,7 +140,7 @@ public struct BlockPass {
     }
 
     /// Reports the plan in logrotate's `-d` wording, changing nothing.
-    public func show(_ plan: RotationPlan) {
+    package func show(_ plan: RotationPlan) {
         for warning in plan.warnings { reporter.warning(warning) }
         for problem in plan.problems { reporter.error(problem.message) }
         for line in renderer.lines(for: plan) { reporter.debug(line) }
@@ -216,7 +216,7 @@ public struct BlockPass {
 
     /// Executes the plan, reporting each step in logrotate's `-v` wording; with `su`, every file operation runs with
     /// that user's rights.
-    public func execute(_ plan: RotationPlan) -> ExecutionReport {
+    package func execute(_ plan: RotationPlan) -> ExecutionReport {
         var executor = PlanExecutor(
             fileSystem: run.fileSystem,
             processRunner: run.processRunner,
@@ -266,7 +266,7 @@ public struct BlockPass {
     }
 
     /// Records the logs that were rotated; failed ones keep their previous entry so the next pass retries them.
-    public func record(_ report: ExecutionReport, in state: inout StateFile) {
+    package func record(_ report: ExecutionReport, in state: inout StateFile) {
         let now = LocalTime(epochSeconds: options.now)
         for outcome in report.logs where outcome.result == .succeeded {
             state[outcome.log.string] = now
@@ -275,19 +275,19 @@ public struct BlockPass {
 }
 
 /// What rotating a block's logs did.
-public struct BlockRotation: Sendable {
+package struct BlockRotation: Sendable {
     /// What deciding found.
-    public var decided: DecidedLogs
+    package var decided: DecidedLogs
     /// How each planned log ended (none in a dry run).
-    public var outcomes: [LogOutcome] = []
+    package var outcomes: [LogOutcome] = []
     /// The renamed files that processes still wrote right after the rotation (reported), for a later look.
-    public var stillWritten: [RotatedFile] = []
+    package var stillWritten: [RotatedFile] = []
 }
 
 /// What deciding a block's logs found.
-public struct DecidedLogs: Sendable {
+package struct DecidedLogs: Sendable {
     /// The logs to rotate, with the `lstat` taken when deciding.
-    public var due: [DueLog] = []
+    package var due: [DueLog] = []
     /// The logs that could be `lstat`ed (their state entries are in use).
-    public var used: Set<String> = []
+    package var used: Set<String> = []
 }

@@ -6,7 +6,7 @@ extension CompressionMethod {
     ///
     /// `gzip` ⇒ `.gzip(level:)` (default 6, gzip's own), `zstd` ⇒ `.zstd(level:)` (default 3); options other than a
     /// single `-N` (e.g. `--rsyncable`, `-T0`) keep the external command so their meaning is not lost.
-    public init(settings: LogSettings) {
+    package init(settings: LogSettings) {
         let command = settings.compressCommand
         let arguments = settings.compressOptions ?? []
         let name = command.split(separator: "/").last.map(String.init) ?? command

@@ -4,7 +4,7 @@ import Platform
 /// offset `+HHMM`/`-HHMM`) are conversions; any other `%X` is kept literally (so `-%a` names files `log-%a`).
 ///
 /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (the `dext_str`/`dext_pattern` conversion loop).
-public struct DateFormat: Equatable, Hashable, Sendable {
+package struct DateFormat: Equatable, Hashable, Sendable {
     /// One piece of a format: literal text or a numeric field of fixed width.
     enum Token: Equatable, Hashable, Sendable {
         case literal(Character)
@@ -37,11 +37,11 @@ public struct DateFormat: Equatable, Hashable, Sendable {
     }
 
     /// The format as written.
-    public let text: String
+    package let text: String
     let tokens: [Token]
 
     /// Parses a format; it never fails, unknown conversions become literal text.
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         self.tokens = DateFormat.tokenize(text)
     }
@@ -68,7 +68,7 @@ public struct DateFormat: Equatable, Hashable, Sendable {
     }
 
     /// The suffix for a moment: `strftime` restricted to the supported conversions.
-    public func string(for time: LocalTime, epochSeconds: Int64) -> String {
+    package func string(for time: LocalTime, epochSeconds: Int64) -> String {
         var result = ""
         for token in tokens {
             switch token {
@@ -102,7 +102,7 @@ public struct DateFormat: Equatable, Hashable, Sendable {
     }
 
     /// The shell glob logrotate builds to find dated archives: each field becomes as many `[0-9]` as its width.
-    public var globPattern: String {
+    package var globPattern: String {
         tokens.map { token in
             switch token {
             case .literal(let character): String(character)

@@ -2,15 +2,15 @@ import LogrotateConfig
 import SystemPackage
 
 /// A step that failed, with logrotate's message (without the `error: ` prefix).
-public struct StepFailure: Error, Equatable, Sendable {
+package struct StepFailure: Error, Equatable, Sendable {
     /// The failing step; `nil` for a problem found while planning.
-    public var step: RotationStep?
-    public var message: String
+    package var step: RotationStep?
+    package var message: String
     /// Whether the rest of the log's steps are skipped (`false`: only this step's file is left as it was, as when
     /// `preremove` refuses a removal; the run still exits 1).
-    public var stopsLog: Bool
+    package var stopsLog: Bool
 
-    public init(step: RotationStep?, message: String, stopsLog: Bool = true) {
+    package init(step: RotationStep?, message: String, stopsLog: Bool = true) {
         self.step = step
         self.message = message
         self.stopsLog = stopsLog
@@ -18,17 +18,17 @@ public struct StepFailure: Error, Equatable, Sendable {
 }
 
 /// How one log's rotation ended.
-public struct LogOutcome: Equatable, Sendable {
+package struct LogOutcome: Equatable, Sendable {
     /// Succeeded, or failed at a step (its own, a shared script's, or `firstaction`'s).
-    public enum Result: Equatable, Sendable {
+    package enum Result: Equatable, Sendable {
         case succeeded
         case failed(StepFailure)
     }
 
-    public var log: FilePath
-    public var result: Result
+    package var log: FilePath
+    package var result: Result
 
-    public init(log: FilePath, result: Result) {
+    package init(log: FilePath, result: Result) {
         self.log = log
         self.result = result
     }
@@ -38,23 +38,23 @@ public struct LogOutcome: Equatable, Sendable {
 ///
 /// A log whose outcome is `.failed` should not be recorded as rotated in the state file (logrotate 3.21 records
 /// it anyway, #422); any failure makes logrotate's exit status 1.
-public struct ExecutionReport: Equatable, Sendable {
-    public var logs: [LogOutcome]
+package struct ExecutionReport: Equatable, Sendable {
+    package var logs: [LogOutcome]
     /// Failures that did not fail any log: a failing `lastaction`, a file `preremove` did not let go.
-    public var blockFailures: [StepFailure]
+    package var blockFailures: [StepFailure]
 
-    public init(logs: [LogOutcome], blockFailures: [StepFailure] = []) {
+    package init(logs: [LogOutcome], blockFailures: [StepFailure] = []) {
         self.logs = logs
         self.blockFailures = blockFailures
     }
 
     /// True when every log was rotated and every script succeeded.
-    public var succeeded: Bool {
+    package var succeeded: Bool {
         blockFailures.isEmpty && logs.allSatisfy { $0.result == .succeeded }
     }
 
     /// True when `firstaction` failed, which aborts the whole block (no rotation, no `lastaction`).
-    public var firstActionFailed: Bool {
+    package var firstActionFailed: Bool {
         logs.contains { outcome in
             guard case .failed(let failure) = outcome.result, case .runScript(.firstaction, _, _)? = failure.step
             else { return false }
@@ -63,13 +63,13 @@ public struct ExecutionReport: Equatable, Sendable {
     }
 
     /// The outcome of one log.
-    public func result(for log: FilePath) -> LogOutcome.Result? {
+    package func result(for log: FilePath) -> LogOutcome.Result? {
         logs.first { $0.log == log }?.result
     }
 }
 
 /// What the executor reports while it works, for `-v` output.
-public enum ExecutionEvent: Equatable, Sendable {
+package enum ExecutionEvent: Equatable, Sendable {
     /// The step at `index` of the plan is about to run (render it with `PlanRenderer.lines(forStepAt:in:)`).
     case willRun(index: Int, PlannedStep)
     /// A message at logrotate's debug level (e.g. `old log X does not exist`).

@@ -1,8 +1,8 @@
 /// The small JSON writer behind `status --json` and `doctor --json`: string literals and objects with keys in a
 /// fixed order (stable output tools can diff).
-public enum JSONText {
+package enum JSONText {
     /// A JSON string literal.
-    public static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -20,7 +20,7 @@ public enum JSONText {
     }
 
     /// An object from (key, already-encoded value) pairs, in the order given.
-    public static func object(_ fields: [(String, String)]) -> String {
+    package static func object(_ fields: [(String, String)]) -> String {
         "{" + fields.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }
 }

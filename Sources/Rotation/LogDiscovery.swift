@@ -6,15 +6,15 @@ import SystemPackage
 /// directories, and without paths an earlier block already owns.
 ///
 /// Equivalent logrotate code: `config.c readConfigFile` (the glob loop at a block's `{`).
-public struct LogDiscovery {
+package struct LogDiscovery {
     /// Paths already claimed, with whether their block allows later duplicates (`ignoreduplicates`).
     private var owners: [FilePath: Bool] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Expands the block's patterns; reports duplicates (an error unless the owner has `ignoreduplicates`) and
     /// glob failures (an error unless `missingok`). The paths keep their bytes (a name need not be UTF-8).
-    public mutating func logs(
+    package mutating func logs(
         of block: LogBlock,
         fileSystem: any FileSystem,
         reporter: RunReporter

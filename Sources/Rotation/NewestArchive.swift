@@ -5,7 +5,7 @@ import SystemPackage
 extension ArchiveNaming {
     /// The newest rotated, still uncompressed version of the log (`.START`, or the latest dated name), if it exists:
     /// the file a process that did not reopen its log keeps writing.
-    public func newestUncompressedArchive(settings: LogSettings, fileSystem: any FileSystem) -> FilePath? {
+    package func newestUncompressedArchive(settings: LogSettings, fileSystem: any FileSystem) -> FilePath? {
         if !settings.dateExt {
             let archive = numbered(settings.start, compressed: false)
             return exists(archive, fileSystem) ? archive : nil

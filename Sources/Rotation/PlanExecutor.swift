@@ -10,18 +10,18 @@ import SystemPackage
 /// executor.
 ///
 /// Equivalent logrotate code: `logrotate.c rotateLogSet` and the functions it calls.
-public struct PlanExecutor: Sendable {
-    public var fileSystem: any FileSystem
-    public var processRunner: any ProcessRunner
-    public var compressor: any Compressor
+package struct PlanExecutor: Sendable {
+    package var fileSystem: any FileSystem
+    package var processRunner: any ProcessRunner
+    package var compressor: any Compressor
     /// The processes that write logs: `copytruncate` under writers and `signal`.
-    public var processes: any ProcessInspector
+    package var processes: any ProcessInspector
     /// Seconds a script or command may run before it is stopped (`nil`: forever, as logrotate).
-    public var commandTimeout: Double?
+    package var commandTimeout: Double?
     /// The `su` identity file operations run with (see `acting(as:)`); `nil`: our own.
-    public private(set) var identity: FileSystemIdentity?
+    package private(set) var identity: FileSystemIdentity?
 
-    public init(
+    package init(
         fileSystem: any FileSystem,
         processRunner: any ProcessRunner,
         compressor: any Compressor,
@@ -40,7 +40,7 @@ public struct PlanExecutor: Sendable {
     /// permanently. Scripts and mail still run as root, as logrotate runs them.
     ///
     /// Equivalent logrotate code: `logrotate.c rotateLogSet` (`switch_user`), `switch_user_permanently`.
-    public func acting(as identity: FileSystemIdentity) -> PlanExecutor {
+    package func acting(as identity: FileSystemIdentity) -> PlanExecutor {
         var executor = self
         executor.fileSystem = ActingFileSystem(fileSystem, as: identity)
         executor.compressor = ActingCompressor(compressor, as: identity)
@@ -56,7 +56,7 @@ public struct PlanExecutor: Sendable {
 
     /// Runs the plan's steps in order and tells how each log ended; `onEvent` sees each step before it runs and
     /// every message.
-    public func execute(_ plan: RotationPlan, onEvent: (ExecutionEvent) -> Void = { _ in }) -> ExecutionReport {
+    package func execute(_ plan: RotationPlan, onEvent: (ExecutionEvent) -> Void = { _ in }) -> ExecutionReport {
         withoutActuallyEscaping(onEvent) { onEvent in
             var progress = Progress(plan: plan)
             let background = BackgroundCompressions(plan: plan)

@@ -11,21 +11,21 @@ import SystemPackage
 /// logrotate.
 ///
 /// Equivalent logrotate code: the `message(MESS_DEBUG, …)` calls of `logrotate.c`.
-public struct PlanRenderer: Sendable {
+package struct PlanRenderer: Sendable {
     /// `-d` also prints each script with its arguments; `-v` prints what happens on the machine (shred).
-    public enum Mode: Sendable {
+    package enum Mode: Sendable {
         case debug
         case verbose
     }
 
-    public var mode: Mode
+    package var mode: Mode
     /// `-f`: the header says `forced from command line`.
-    public var force: Bool
+    package var force: Bool
     /// Finds the process of a `signal` step (read-only), so the dry run can say what would happen to it; without it
     /// only the intent is printed.
-    public var signalPreview: (@Sendable (SignalDelivery) -> SignalRecipient)?
+    package var signalPreview: (@Sendable (SignalDelivery) -> SignalRecipient)?
 
-    public init(
+    package init(
         mode: Mode = .debug,
         force: Bool = false,
         signalPreview: (@Sendable (SignalDelivery) -> SignalRecipient)? = nil
@@ -38,7 +38,7 @@ public struct PlanRenderer: Sendable {
     /// `rotating pattern: …` and the line of settings that follows it.
     ///
     /// Equivalent logrotate code: `logrotate.c rotateLogSet` (the opening debug messages).
-    public func header(for block: LogBlock) -> [String] {
+    package func header(for block: LogBlock) -> [String] {
         let settings = block.settings
         let count = settings.rotate == 0 ? "(no old logs will be kept)" : "(\(settings.rotate) rotations)"
         var second = settings.oldDir.map { "olddir is \($0), " } ?? ""
@@ -62,12 +62,12 @@ public struct PlanRenderer: Sendable {
     }
 
     /// The lines of every step of a plan, in order.
-    public func lines(for plan: RotationPlan) -> [String] {
+    package func lines(for plan: RotationPlan) -> [String] {
         plan.steps.indices.flatMap { lines(forStepAt: $0, in: plan) }
     }
 
     /// The lines of one step (for `-v` while executing).
-    public func lines(forStepAt index: Int, in plan: RotationPlan) -> [String] {
+    package func lines(forStepAt index: Int, in plan: RotationPlan) -> [String] {
         let step = plan.steps[index].step
         switch step {
         case .notice(let notice): return lines(for: notice, in: plan)

@@ -4,45 +4,45 @@ import SystemPackage
 
 /// A log found due, with the `lstat` taken when due-ness was decided (its mode and owner are copied by `create`
 /// and compression, as logrotate copies them from its pre-rotation `lstat`).
-public struct DueLog: Equatable, Sendable {
-    public var path: FilePath
-    public var status: FileStatus
+package struct DueLog: Equatable, Sendable {
+    package var path: FilePath
+    package var status: FileStatus
 
-    public init(path: FilePath, status: FileStatus) {
+    package init(path: FilePath, status: FileStatus) {
         self.path = path
         self.status = status
     }
 }
 
 /// The one `now` of a run, as an instant and as local calendar fields.
-public struct RotationTime: Equatable, Sendable {
-    public var epochSeconds: Int64
-    public var local: LocalTime
+package struct RotationTime: Equatable, Sendable {
+    package var epochSeconds: Int64
+    package var local: LocalTime
 
-    public init(epochSeconds: Int64, local: LocalTime) {
+    package init(epochSeconds: Int64, local: LocalTime) {
         self.epochSeconds = epochSeconds
         self.local = local
     }
 
     /// The local time of an instant (`localtime_r`).
-    public init(epochSeconds: Int64) {
+    package init(epochSeconds: Int64) {
         self.init(epochSeconds: epochSeconds, local: LocalTime(epochSeconds: epochSeconds))
     }
 }
 
 /// What the planner needs beyond the block: the run's options.
-public struct PlanningOptions: Equatable, Sendable {
+package struct PlanningOptions: Equatable, Sendable {
     /// `-m`/`--mail`: the mail program (logrotate's default `/usr/bin/mail`).
-    public var mailCommand: String
+    package var mailCommand: String
     /// An error already happened in this block (e.g. a missing log without `missingok`): with `sharedscripts`
     /// nothing is rotated, only `firstaction` and `lastaction` run.
-    public var blockHasErrors: Bool
+    package var blockHasErrors: Bool
     /// Whether this plan runs the block's `firstaction` and `lastaction`: a block planned in several batches has
     /// its `firstaction` in the first and its `lastaction` in the last.
-    public var includesFirstAction = true
-    public var includesLastAction = true
+    package var includesFirstAction = true
+    package var includesLastAction = true
 
-    public init(mailCommand: String = "/usr/bin/mail", blockHasErrors: Bool = false) {
+    package init(mailCommand: String = "/usr/bin/mail", blockHasErrors: Bool = false) {
         self.mailCommand = mailCommand
         self.blockHasErrors = blockHasErrors
     }
@@ -69,9 +69,9 @@ public struct PlanningOptions: Equatable, Sendable {
 ///   truncate.
 ///
 /// Equivalent logrotate code: `logrotate.c rotateLogSet`.
-public enum Planner {
+package enum Planner {
     /// Plans the rotation of `logs` (the block's due logs, in order).
-    public static func plan(
+    package static func plan(
         block: LogBlock,
         logs: [DueLog],
         fileSystem: any FileSystem,

@@ -3,7 +3,7 @@ import SystemPackage
 /// Which steps a failure stops.
 ///
 /// Equivalent logrotate code: `logrotate.c rotateLogSet` (`logHasErrors[i]` and `hasErrors`).
-public enum StepScope: Equatable, Hashable, Sendable {
+package enum StepScope: Equatable, Hashable, Sendable {
     /// `firstaction`/`lastaction`: a failing `firstaction` aborts everything that follows, `lastaction` included.
     case block
     /// Shared `prerotate`/`postrotate`: a failure stops every log's remaining steps (`lastaction` still runs).
@@ -13,23 +13,23 @@ public enum StepScope: Equatable, Hashable, Sendable {
 }
 
 /// A step and the scope its failure affects.
-public struct PlannedStep: Equatable, Sendable {
-    public var scope: StepScope
-    public var step: RotationStep
+package struct PlannedStep: Equatable, Sendable {
+    package var scope: StepScope
+    package var step: RotationStep
 
-    public init(_ scope: StepScope, _ step: RotationStep) {
+    package init(_ scope: StepScope, _ step: RotationStep) {
         self.scope = scope
         self.step = step
     }
 }
 
 /// A log that cannot be rotated, found while planning (e.g. a dateext destination that already exists).
-public struct PlanProblem: Equatable, Sendable {
-    public var log: FilePath
+package struct PlanProblem: Equatable, Sendable {
+    package var log: FilePath
     /// logrotate's wording, without the `error: ` prefix.
-    public var message: String
+    package var message: String
 
-    public init(log: FilePath, message: String) {
+    package init(log: FilePath, message: String) {
         self.log = log
         self.message = message
     }
@@ -37,22 +37,22 @@ public struct PlanProblem: Equatable, Sendable {
 
 /// Everything one block's rotation will do, in order: the value `Planner` computes, `PlanRenderer` prints and
 /// `PlanExecutor` performs.
-public struct RotationPlan: Equatable, Sendable {
+package struct RotationPlan: Equatable, Sendable {
     /// The block's raw pattern text (`$1` of shared scripts, quoted in error messages).
-    public var patternText: String
+    package var patternText: String
     /// `sharedscripts`: any failure stops every log's remaining steps.
-    public var sharedScripts: Bool
+    package var sharedScripts: Bool
     /// The logs the plan rotates, in order (those with problems included).
-    public var logs: [FilePath]
-    public var steps: [PlannedStep]
+    package var logs: [FilePath]
+    package var steps: [PlannedStep]
     /// Logs that will not be rotated, and why.
-    public var problems: [PlanProblem]
+    package var problems: [PlanProblem]
     /// `warning: …` lines found while planning (e.g. an old version's name left alone); they stop nothing.
-    public var warnings: [String]
+    package var warnings: [String]
     /// `-YYYYMMDDHH.backup`: appended to an existing compression target before it is replaced.
-    public var backupSuffix: String
+    package var backupSuffix: String
 
-    public init(
+    package init(
         patternText: String,
         sharedScripts: Bool,
         logs: [FilePath],
@@ -71,7 +71,7 @@ public struct RotationPlan: Equatable, Sendable {
     }
 
     /// The steps of one scope, in order.
-    public func steps(of scope: StepScope) -> [RotationStep] {
+    package func steps(of scope: StepScope) -> [RotationStep] {
         steps.filter { $0.scope == scope }.map(\.step)
     }
 }

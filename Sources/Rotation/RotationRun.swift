@@ -11,21 +11,21 @@ import SystemPackage
 /// #422).
 ///
 /// Equivalent logrotate code: `logrotate.c main`.
-public struct RotationRun: Sendable {
-    public var fileSystem: any FileSystem
-    public var processRunner: any ProcessRunner
-    public var compressor: any Compressor
-    public var accounts: any AccountDirectory
+package struct RotationRun: Sendable {
+    package var fileSystem: any FileSystem
+    package var processRunner: any ProcessRunner
+    package var compressor: any Compressor
+    package var accounts: any AccountDirectory
     /// The processes that write logs (stale writers, `signal`, `copytruncate` under writers).
-    public var processes: any ProcessInspector
+    package var processes: any ProcessInspector
     /// `getuid()`: 0 enables the config-permission and parent-directory rules, as in logrotate.
-    public var realUserID: UInt32
+    package var realUserID: UInt32
     /// `geteuid()`: as root, the file operations of an `su` block run with that user's rights.
-    public var effectiveUserID: UInt32
-    public var homeDirectory: String?
+    package var effectiveUserID: UInt32
+    package var homeDirectory: String?
 
     /// A pass on the real machine.
-    public init(
+    package init(
         fileSystem: any FileSystem = PosixFileSystem(),
         processRunner: any ProcessRunner = PosixProcessRunner(),
         compressor: any Compressor = InProcessCompressor(),
@@ -46,7 +46,7 @@ public struct RotationRun: Sendable {
     }
 
     /// Runs the pass and tells how it ended; every message goes to `reporter`.
-    public func run(_ options: RunOptions, reporter: RunReporter) -> RunStatus {
+    package func run(_ options: RunOptions, reporter: RunReporter) -> RunStatus {
         if options.dryRun {
             reporter.debug("dry run: printing what would be done; no file, state, script or mail is touched")
         }
@@ -74,7 +74,7 @@ public struct RotationRun: Sendable {
     }
 
     /// Reads the configuration paths as `rotate` does, reporting each diagnostic as an error or a warning.
-    public func loadConfiguration(_ paths: [String], reporter: RunReporter) -> Configuration {
+    package func loadConfiguration(_ paths: [String], reporter: RunReporter) -> Configuration {
         let loader = ConfigLoader(
             fileSystem: fileSystem,
             accounts: accounts,

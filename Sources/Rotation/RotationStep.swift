@@ -6,7 +6,7 @@ import SystemPackage
 ///
 /// Equivalent logrotate code: the effects of `logrotate.c rotateLogSet`, `prerotateSingleLog`, `rotateSingleLog`,
 /// `postrotateSingleLog`, `compressLogFile`, `mailLogWrapper`, `removeLogFile`.
-public enum RotationStep: Equatable, Sendable {
+package enum RotationStep: Equatable, Sendable {
     /// Nothing to do, but something `-v`/`-d` reports at this point (a missing old version, the dispose name…).
     case notice(PlanNotice)
     /// `/bin/sh -c SCRIPT logrotate_script ARG…`.
@@ -35,14 +35,14 @@ public enum RotationStep: Equatable, Sendable {
 }
 
 /// A signal to send once the logs of a block are rotated, and the rotated files its process should then stop writing.
-public struct SignalDelivery: Equatable, Hashable, Sendable {
-    public var signal: Signal
+package struct SignalDelivery: Equatable, Hashable, Sendable {
+    package var signal: Signal
     /// Where the process id comes from.
-    public var target: SignalTarget
+    package var target: SignalTarget
     /// The rotated files (before compression) that the process had open as its log.
-    public var archives: [FilePath]
+    package var archives: [FilePath]
 
-    public init(signal: Signal, target: SignalTarget, archives: [FilePath]) {
+    package init(signal: Signal, target: SignalTarget, archives: [FilePath]) {
         self.signal = signal
         self.target = target
         self.archives = archives
@@ -50,15 +50,16 @@ public struct SignalDelivery: Equatable, Hashable, Sendable {
 }
 
 /// Mode, owner and group a created file gets (`nil` owner/group: left as created).
-public struct FileAttributes: Equatable, Hashable, Sendable {
-    public var permissions: UInt32
-    public var owner: UInt32?
-    public var group: UInt32?
+package struct FileAttributes: Equatable, Hashable, Sendable {
+    package var permissions: UInt32
+    package var owner: UInt32?
+    package var group: UInt32?
     /// A file whose POSIX access ACL the new file also gets (`create` without a mode takes the rotated log's);
     /// `nil`: the mode alone.
-    public var accessControlSource: FilePath?
+    package var accessControlSource: FilePath?
 
-    public init(permissions: UInt32, owner: UInt32? = nil, group: UInt32? = nil, accessControlSource: FilePath? = nil) {
+    package init(permissions: UInt32, owner: UInt32? = nil, group: UInt32? = nil, accessControlSource: FilePath? = nil)
+    {
         self.permissions = permissions
         self.owner = owner
         self.group = group
@@ -66,13 +67,13 @@ public struct FileAttributes: Equatable, Hashable, Sendable {
     }
 
     /// The mode (`& 0777`), owner and group of an existing file, as logrotate copies them.
-    public init(of status: FileStatus) {
+    package init(of status: FileStatus) {
         self.init(permissions: status.permissions & 0o777, owner: status.owner, group: status.group)
     }
 }
 
 /// Why a rename happens: it decides the `-v` text and the error wording.
-public enum RenamePurpose: Equatable, Hashable, Sendable {
+package enum RenamePurpose: Equatable, Hashable, Sendable {
     /// Shifting an old version `.i` to `.i+1` (`renaming A to B (rotatecount N, logstart S, i I), `).
     case shift(rotateCount: Int, start: Int, index: Int)
     /// The log itself becoming its first old version (or `LOG.tmp` with `renamecopy`).
@@ -80,7 +81,7 @@ public enum RenamePurpose: Equatable, Hashable, Sendable {
 }
 
 /// Why a file is removed: it decides the `-v` text.
-public enum RemovalPurpose: Equatable, Hashable, Sendable {
+package enum RemovalPurpose: Equatable, Hashable, Sendable {
     /// An old version beyond the count or older than `maxage` (`removing old log X`).
     case oldLog
     /// A dated old version removed before rotating (`removing X`, then `removing old log X`).
@@ -92,7 +93,7 @@ public enum RemovalPurpose: Equatable, Hashable, Sendable {
 }
 
 /// How a removed file's content is destroyed.
-public enum Erasure: Equatable, Hashable, Sendable {
+package enum Erasure: Equatable, Hashable, Sendable {
     case unlink
     /// Overwritten in place first (`shred`; `shredcycles` passes, 3 when unset), then unlinked; a file with several
     /// hard links is shredded only with `allowhardlink`.
@@ -100,15 +101,15 @@ public enum Erasure: Equatable, Hashable, Sendable {
 }
 
 /// How a file is compressed: always the configured command (what `-v` shows), done in-process when `builtIn` is set.
-public struct CompressionMethod: Equatable, Hashable, Sendable {
+package struct CompressionMethod: Equatable, Hashable, Sendable {
     /// `compresscmd` as configured.
-    public var command: String
+    package var command: String
     /// `compressoptions`, split.
-    public var arguments: [String]
+    package var arguments: [String]
     /// The in-process equivalent of `command arguments…`, when there is one.
-    public var builtIn: CompressionFormat?
+    package var builtIn: CompressionFormat?
 
-    public init(command: String, arguments: [String], builtIn: CompressionFormat?) {
+    package init(command: String, arguments: [String], builtIn: CompressionFormat?) {
         self.command = command
         self.arguments = arguments
         self.builtIn = builtIn
@@ -116,14 +117,14 @@ public struct CompressionMethod: Equatable, Hashable, Sendable {
 }
 
 /// A file to mail: `MAILCOMMAND -s SUBJECT ADDRESS < FILE`, through `uncompresscmd` first when given.
-public struct MailMessage: Equatable, Hashable, Sendable {
-    public var file: FilePath
-    public var address: String
-    public var subject: String
-    public var command: String
-    public var uncompressCommand: String?
+package struct MailMessage: Equatable, Hashable, Sendable {
+    package var file: FilePath
+    package var address: String
+    package var subject: String
+    package var command: String
+    package var uncompressCommand: String?
 
-    public init(file: FilePath, address: String, subject: String, command: String, uncompressCommand: String?) {
+    package init(file: FilePath, address: String, subject: String, command: String, uncompressCommand: String?) {
         self.file = file
         self.address = address
         self.subject = subject
@@ -133,7 +134,7 @@ public struct MailMessage: Equatable, Hashable, Sendable {
 }
 
 /// Something `-v`/`-d` reports that is not an action.
-public enum PlanNotice: Equatable, Hashable, Sendable {
+package enum PlanNotice: Equatable, Hashable, Sendable {
     /// `rotating log X, log->rotateCount is N`, `dateext suffix 'S'`, `glob pattern 'P'`.
     case rotatingLog(FilePath, rotateCount: Int, dateSuffix: String, globPattern: String)
     /// `previous log X does not exist` (delaycompress found nothing to compress).

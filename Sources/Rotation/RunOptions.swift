@@ -1,24 +1,24 @@
 import SystemPackage
 
 /// What one pass is asked to do: logrotate's command line as a value.
-public struct RunOptions: Sendable {
+package struct RunOptions: Sendable {
     /// Configuration files or directories, in order.
-    public var configPaths: [String]
-    public var statePath: FilePath
+    package var configPaths: [String]
+    package var statePath: FilePath
     /// `-f`: rotate every existing log.
-    public var force = false
+    package var force = false
     /// `-d`/`--dry-run`: print the plan, change nothing.
-    public var dryRun = false
+    package var dryRun = false
     /// `-m`: the mail program.
-    public var mailCommand = "/usr/bin/mail"
-    public var skipStateLock = false
-    public var waitForStateLock = false
+    package var mailCommand = "/usr/bin/mail"
+    package var skipStateLock = false
+    package var waitForStateLock = false
     /// Seconds a script or compression command may run before it is stopped (`nil`: forever, as logrotate).
-    public var commandTimeout: Double?
+    package var commandTimeout: Double?
     /// The run's single `now` (Unix seconds), as logrotate reads `time(NULL)` once.
-    public var now: Int64
+    package var now: Int64
 
-    public init(configPaths: [String], statePath: FilePath, now: Int64) {
+    package init(configPaths: [String], statePath: FilePath, now: Int64) {
         self.configPaths = configPaths
         self.statePath = statePath
         self.now = now
@@ -26,7 +26,7 @@ public struct RunOptions: Sendable {
 }
 
 /// How a pass ended, in logrotate's terms.
-public enum RunStatus: Equatable, Sendable {
+package enum RunStatus: Equatable, Sendable {
     /// Everything went well (warnings allowed): exit 0.
     case success
     /// A configuration, rotation or state error happened; the rest was still done: exit 1.

@@ -6,9 +6,9 @@ import Platform
 /// only when verbose); a `-l` log file receives every message whatever the verbosity. The daemon instead forwards
 /// each message, with its level and without prefix, to a closure (its `Logger`). Counting errors here is how a pass
 /// knows its exit status.
-public final class RunReporter: @unchecked Sendable {
+package final class RunReporter: @unchecked Sendable {
     /// The importance of a message, as logrotate's `MESS_DEBUG`, `MESS_WARN`, `MESS_ERROR`.
-    public enum Level: Sendable {
+    package enum Level: Sendable {
         case debug
         case warning
         case error
@@ -19,13 +19,13 @@ public final class RunReporter: @unchecked Sendable {
     private var logFile: (any TextOutputStream)?
     private let forward: (@Sendable (Level, String) -> Void)?
     /// How many errors were reported (any error makes the pass exit 1).
-    public private(set) var errorCount = 0
+    package private(set) var errorCount = 0
 
     /// - Parameters:
     ///   - verbose: Whether debug lines reach the console (`-v`, `-d`).
     ///   - console: Usually standard error.
     ///   - logFile: The `-l` destination, receiving every message.
-    public init(
+    package init(
         verbose: Bool,
         console: any TextOutputStream = StandardStream.error,
         logFile: (any TextOutputStream)? = nil
@@ -37,7 +37,7 @@ public final class RunReporter: @unchecked Sendable {
     }
 
     /// A reporter that hands every message, debug lines included, to `forward` instead of writing it.
-    public init(forwardingTo forward: @escaping @Sendable (Level, String) -> Void) {
+    package init(forwardingTo forward: @escaping @Sendable (Level, String) -> Void) {
         self.verbose = true
         self.console = StandardStream.error
         self.logFile = nil
@@ -45,11 +45,11 @@ public final class RunReporter: @unchecked Sendable {
     }
 
     /// Whether debug lines go anywhere (`-v`, `-d` or a `-l` file): callers skip rendering them otherwise.
-    public var wantsDebug: Bool { verbose || logFile != nil }
+    package var wantsDebug: Bool { verbose || logFile != nil }
 
     /// Reports one message; an error counts towards the exit status unless `countsAsFailure` is false (logrotate
     /// prints some errors, such as a last rotation in the future, without failing).
-    public func report(_ level: Level, _ text: String, countsAsFailure: Bool = true) {
+    package func report(_ level: Level, _ text: String, countsAsFailure: Bool = true) {
         if level == .error && countsAsFailure { errorCount += 1 }
         if let forward { return forward(level, text) }
         let line: String
@@ -64,14 +64,14 @@ public final class RunReporter: @unchecked Sendable {
 
     /// Reports a debug line (shown with `-v`/`-d`); the text is not even built when it would go nowhere (a pass
     /// over ten thousand logs formats several lines per log).
-    public func debug(_ text: @autoclosure () -> String) {
+    package func debug(_ text: @autoclosure () -> String) {
         guard wantsDebug else { return }
         report(.debug, text())
     }
 
     /// Reports a warning (always shown; does not change the exit status).
-    public func warning(_ text: String) { report(.warning, text) }
+    package func warning(_ text: String) { report(.warning, text) }
 
     /// Reports an error (always shown; the pass exits 1).
-    public func error(_ text: String) { report(.error, text) }
+    package func error(_ text: String) { report(.error, text) }
 }

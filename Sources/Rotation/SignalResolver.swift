@@ -3,7 +3,7 @@ import Platform
 import SystemPackage
 
 /// The process a `signal` directive addresses, as found now.
-public enum SignalRecipient: Equatable, Sendable {
+package enum SignalRecipient: Equatable, Sendable {
     /// A running process, and what the signal would do to it.
     case process(pid: Int32, command: String, verdict: SignalSafety.Verdict)
     /// No process to signal: the pidfile is missing or stale, the unit is not running… (the reason, a sentence).
@@ -12,17 +12,17 @@ public enum SignalRecipient: Equatable, Sendable {
 
 /// Finds the process of a `signal` directive and tells whether the signal is safe for it; changes nothing, so the
 /// dry run, `doctor` and the executor share it.
-public struct SignalResolver: Sendable {
-    public var processes: any ProcessInspector
-    public var processRunner: any ProcessRunner
+package struct SignalResolver: Sendable {
+    package var processes: any ProcessInspector
+    package var processRunner: any ProcessRunner
 
-    public init(processes: any ProcessInspector, processRunner: any ProcessRunner) {
+    package init(processes: any ProcessInspector, processRunner: any ProcessRunner) {
         self.processes = processes
         self.processRunner = processRunner
     }
 
     /// The recipient of `signal` sent to `target`.
-    public func recipient(of signal: Signal, _ target: SignalTarget) -> SignalRecipient {
+    package func recipient(of signal: Signal, _ target: SignalTarget) -> SignalRecipient {
         let pid: Int32
         switch target {
         case .pidFile(let path):
@@ -65,7 +65,7 @@ public struct SignalResolver: Sendable {
 
 extension SignalTarget {
     /// `from /run/app.pid` or `of unit app.service`, for messages.
-    public var phrase: String {
+    package var phrase: String {
         switch self {
         case .pidFile(let path): return "from \(path)"
         case .unit(let unit): return "of unit \(unit)"

@@ -2,13 +2,13 @@ import Platform
 import SystemPackage
 
 /// A log that a rotation renamed: the file (inode) its application had open, now at `archive`.
-public struct RotatedFile: Equatable, Hashable, Sendable {
-    public var log: FilePath
+package struct RotatedFile: Equatable, Hashable, Sendable {
+    package var log: FilePath
     /// The rotated name before compression.
-    public var archive: FilePath
-    public var identity: FileIdentity
+    package var archive: FilePath
+    package var identity: FileIdentity
 
-    public init(log: FilePath, archive: FilePath, identity: FileIdentity) {
+    package init(log: FilePath, archive: FilePath, identity: FileIdentity) {
         self.log = log
         self.archive = archive
         self.identity = identity
@@ -17,11 +17,11 @@ public struct RotatedFile: Equatable, Hashable, Sendable {
 
 /// A process that still writes a rotated file: after a rename, it writes the archive (or, once the archive is
 /// compressed, a deleted file) instead of the new log.
-public struct StaleWriter: Equatable, Sendable {
-    public var file: RotatedFile
-    public var writer: FileWriter
+package struct StaleWriter: Equatable, Sendable {
+    package var file: RotatedFile
+    package var writer: FileWriter
 
-    public init(file: RotatedFile, writer: FileWriter) {
+    package init(file: RotatedFile, writer: FileWriter) {
         self.file = file
         self.writer = writer
     }
@@ -32,9 +32,9 @@ public struct StaleWriter: Equatable, Sendable {
 /// Writers are looked up by device and inode, taken when the log was decided due: the inode survives the rename,
 /// and even compression, which unlinks the archive while the process still holds it; so the check can run after the
 /// whole plan and still names the writer.
-public enum StaleWriters {
+package enum StaleWriters {
     /// The logs that `plan` renames (`.rename(log, archive, .rotate)`), with the inode `due` recorded for them.
-    public static func renamed(in plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
+    package static func renamed(in plan: RotationPlan, due: [DueLog]) -> [RotatedFile] {
         let identities = Dictionary(due.map { ($0.path, $0.status.identity) }, uniquingKeysWith: { first, _ in first })
         return plan.steps.compactMap { planned in
             guard case .rename(let log, let archive, .rotate) = planned.step, let identity = identities[log] else {
@@ -50,7 +50,7 @@ public enum StaleWriters {
     /// A device and inode can be reused once a compressed archive's source is removed: a descriptor counts only when
     /// it still points at the rotated file (`/proc/PID/fd/N` names the archive, or it ends in ` (deleted)`), never
     /// at a newer file that got the same inode.
-    public static func find(
+    package static func find(
         _ files: [RotatedFile],
         processes: any ProcessInspector,
         fileSystem: any FileSystem
@@ -78,7 +78,7 @@ public enum StaleWriters {
     }
 
     /// The warning for one stale writer.
-    public static func message(_ stale: StaleWriter, fileSystem: any FileSystem) -> String {
+    package static func message(_ stale: StaleWriter, fileSystem: any FileSystem) -> String {
         let status = try? fileSystem.status(of: stale.file.archive, followSymlinks: false)
         let exists = status?.identity == stale.file.identity
         return WriterAdvice.staleWriter(

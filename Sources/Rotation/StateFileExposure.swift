@@ -6,15 +6,15 @@ import SystemPackage
 /// A state file should be mode 0600 (or tighter) and owned by the user that rotates. logrotate 3.21 and 3.22 create it
 /// 0640 and, when rewriting it, keep its mode minus the world-readable bit (`logrotate.c lockState`, `writeState`);
 /// logrotated, running as root, rewrites it 0600 and owned by root, which logrotate then keeps.
-public struct StateFileExposure: Equatable, Sendable {
+package struct StateFileExposure: Equatable, Sendable {
     /// The permission bits found.
-    public var permissions: UInt32
+    package var permissions: UInt32
     /// What is wrong, e.g. `["readable by group", "owned by uid 1000"]`; empty when nothing is.
-    public var problems: [String]
+    package var problems: [String]
 
     /// The exposure of a state file with `status`, for a process running as `userID` (`nil`: the owner is not
     /// checked).
-    public init(_ status: FileStatus, userID: UInt32?) {
+    package init(_ status: FileStatus, userID: UInt32?) {
         permissions = status.permissions
         let bits: [(UInt32, String)] = [
             (0o040, "readable by group"), (0o020, "writable by group"),
@@ -25,13 +25,13 @@ public struct StateFileExposure: Equatable, Sendable {
     }
 
     /// The mode as four octal digits, e.g. `0640`.
-    public var modeText: String {
+    package var modeText: String {
         let octal = String(permissions & 0o7777, radix: 8)
         return String(repeating: "0", count: max(0, 4 - octal.count)) + octal
     }
 
     /// `state file X is readable by group, owned by uid 1000, not 0 (mode 0640)`; `nil` when nothing is wrong.
-    public func summary(of path: FilePath) -> String? {
+    package func summary(of path: FilePath) -> String? {
         guard !problems.isEmpty else { return nil }
         return "state file \(path) is \(problems.joined(separator: ", ")) (mode \(modeText))"
     }

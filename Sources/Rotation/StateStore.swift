@@ -6,14 +6,15 @@ import SystemPackage
 /// The state file of a pass: read once at the start, written atomically once at the end.
 ///
 /// Equivalent logrotate code: `logrotate.c readState`, `writeState`.
-public struct StateStore: Sendable {
-    public let path: FilePath
+package struct StateStore: Sendable {
+    package let path: FilePath
     private let fileSystem: any FileSystem
     /// The effective user id: as root, a state file others can open is tightened at the next write.
     private let userID: UInt32
 
     /// The state file at `path`, for a process running as `userID` (by default, this one's effective user).
-    public init(path: FilePath, fileSystem: any FileSystem, userID: UInt32 = ProcessIdentity.currentEffectiveUserID()) {
+    package init(path: FilePath, fileSystem: any FileSystem, userID: UInt32 = ProcessIdentity.currentEffectiveUserID())
+    {
         self.path = path
         self.fileSystem = fileSystem
         self.userID = userID
@@ -21,7 +22,7 @@ public struct StateStore: Sendable {
 
     /// Reads the state; a missing file is an empty state (with logrotate's debug line), bad lines are reported as
     /// errors and the entries before them kept.
-    public func read(reporter: RunReporter) -> StateFile {
+    package func read(reporter: RunReporter) -> StateFile {
         guard path != "/dev/null" else { return StateFile() }
         let bytes: [UInt8]
         do {
@@ -42,7 +43,7 @@ public struct StateStore: Sendable {
     /// Writes the state atomically (temp file, fsync, rename, fsync of the directory): a new file is 0600; an existing
     /// one keeps its mode minus world-readable (logrotate's rule), except as root, where one that group or others can
     /// open, or that another user owns, is rewritten 0600 and owned by root, with a warning saying so.
-    public func write(_ state: StateFile, reporter: RunReporter) {
+    package func write(_ state: StateFile, reporter: RunReporter) {
         guard path != "/dev/null" else { return }
         let permissions = permissionsForWrite(reporter: reporter)
         do {

@@ -4,19 +4,19 @@ import SystemPackage
 
 /// The sentences that explain what rotation does to a process writing a log, and how to fix it; shared by `rotate`,
 /// the daemon, `status` and `doctor` so that each problem reads the same everywhere.
-public enum WriterAdvice {
+package enum WriterAdvice {
     /// The three cures, for a process that keeps writing a rotated file.
-    public static let remedy =
+    package static let remedy =
         "use copytruncate, a signal the process handles, or make the application reopen its log "
         + "(Python: WatchedFileHandler)"
 
     /// `pid 1234 (zope)`.
-    public static func process(_ pid: Int32, _ command: String) -> String {
+    package static func process(_ pid: Int32, _ command: String) -> String {
         "pid \(pid) (\(command))"
     }
 
     /// Why a signal is not safe: `it has no handler for SIGUSR2, whose default action would terminate it`.
-    public static func danger(of signal: Signal, _ verdict: SignalSafety.Verdict) -> String {
+    package static func danger(of signal: Signal, _ verdict: SignalSafety.Verdict) -> String {
         switch verdict {
         case .wouldTerminate(.core):
             return "it has no handler for \(signal), whose default action would terminate it (with a core dump)"
@@ -31,7 +31,7 @@ public enum WriterAdvice {
     }
 
     /// The error logged instead of sending an unsafe signal.
-    public static func refusal(
+    package static func refusal(
         _ signal: Signal,
         pid: Int32,
         command: String,
@@ -44,7 +44,7 @@ public enum WriterAdvice {
     }
 
     /// The warning about a process that still writes a rotated file.
-    public static func staleWriter(
+    package static func staleWriter(
         _ writer: FileWriter,
         archive: FilePath,
         log: FilePath,
@@ -59,7 +59,7 @@ public enum WriterAdvice {
     }
 
     /// The warning about a writer without `O_APPEND` under `copytruncate`.
-    public static func holes(_ writer: FileWriter, log: FilePath) -> String {
+    package static func holes(_ writer: FileWriter, log: FilePath) -> String {
         "\(process(writer.pid, writer.command)) writes \(log) without O_APPEND (fd \(writer.descriptor)): after a "
             + "truncate it keeps writing at its old offset, leaving a hole of zeros at the start of the log; make it "
             + "open the log with O_APPEND, or rotate by rename with a signal it handles"

@@ -2,7 +2,7 @@ import Platform
 
 extension WriterCheckup {
     /// One section per log: the log and its method, its writers, then each verdict (`OK`/`PROBLEM`) and suggestion.
-    public static func text(_ checkups: [WriterCheckup]) -> String {
+    package static func text(_ checkups: [WriterCheckup]) -> String {
         guard !checkups.isEmpty else { return "no configured log exists\n" }
         return checkups.map(\.section).joined(separator: "\n")
     }
@@ -22,7 +22,7 @@ extension WriterCheckup {
 
     /// `{"logs":[{"log","method","writers":[{"pid","command","fd","append"}],"verdicts":[{"code","problem",
     /// "message","suggestion"}],"problem"}],"problem"}`.
-    public static func json(_ checkups: [WriterCheckup]) -> String {
+    package static func json(_ checkups: [WriterCheckup]) -> String {
         let logs = checkups.map(\.jsonObject).joined(separator: ",")
         return "{\"logs\":[\(logs)],\"problem\":\(checkups.contains(where: \.hasProblem))}\n"
     }

@@ -3,20 +3,20 @@ import Platform
 
 /// What `logrotated doctor` found for one log: who writes it, what the configured rotation will do to them, and
 /// what to change.
-public struct WriterCheckup: Equatable, Sendable {
+package struct WriterCheckup: Equatable, Sendable {
     /// One conclusion about a log.
-    public struct Verdict: Equatable, Sendable {
+    package struct Verdict: Equatable, Sendable {
         /// A stable identifier: `no-writers`, `stale-after-rename`, `reopen-unverified`, `signal-handled`,
         /// `signal-would-terminate`, `signal-no-process`, `kill-script-handled`, `kill-script-would-terminate`,
         /// `copytruncate-lossless`, `copytruncate-window`, `copytruncate-holes`, `copy-unchanged`.
-        public var code: String
+        package var code: String
         /// Whether the operator must act (`doctor` then exits 1).
-        public var isProblem: Bool
-        public var message: String
+        package var isProblem: Bool
+        package var message: String
         /// The concrete change to make (empty when nothing is needed).
-        public var suggestion: String
+        package var suggestion: String
 
-        public init(_ code: String, problem: Bool, _ message: String, suggestion: String = "") {
+        package init(_ code: String, problem: Bool, _ message: String, suggestion: String = "") {
             self.code = code
             self.isProblem = problem
             self.message = message
@@ -24,14 +24,14 @@ public struct WriterCheckup: Equatable, Sendable {
         }
     }
 
-    public var log: String
+    package var log: String
     /// `rename`, `rename + create`, `copytruncate`, `copy` or `renamecopy`.
-    public var method: String
+    package var method: String
     /// The processes that have the log open for writing.
-    public var writers: [FileWriter]
-    public var verdicts: [Verdict]
+    package var writers: [FileWriter]
+    package var verdicts: [Verdict]
 
-    public init(log: String, method: String, writers: [FileWriter], verdicts: [Verdict]) {
+    package init(log: String, method: String, writers: [FileWriter], verdicts: [Verdict]) {
         self.log = log
         self.method = method
         self.writers = writers
@@ -39,12 +39,12 @@ public struct WriterCheckup: Equatable, Sendable {
     }
 
     /// Whether any verdict is a problem.
-    public var hasProblem: Bool { verdicts.contains(where: \.isProblem) }
+    package var hasProblem: Bool { verdicts.contains(where: \.isProblem) }
 }
 
 extension LogSettings {
     /// How the log is rotated, as `doctor` names it.
-    public var rotationMethod: String {
+    package var rotationMethod: String {
         if renameCopy { return "renamecopy" }
         if copyTruncate { return "copytruncate" }
         if copy { return "copy" }
@@ -52,5 +52,5 @@ extension LogSettings {
     }
 
     /// Whether the log is renamed away from its writers (`rename`, `rename + create`, `renamecopy`).
-    public var renamesLog: Bool { renameCopy || !(copy || copyTruncate) }
+    package var renamesLog: Bool { renameCopy || !(copy || copyTruncate) }
 }

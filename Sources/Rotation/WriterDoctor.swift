@@ -6,19 +6,19 @@ import SystemPackage
 ///
 /// Nothing is renamed, signalled or written: it reads the configuration, `/proc` and pidfiles, and may run
 /// `systemctl show` for a `signal … unit` target.
-public struct WriterDoctor: Sendable {
-    public var fileSystem: any FileSystem
-    public var processes: any ProcessInspector
-    public var resolver: SignalResolver
+package struct WriterDoctor: Sendable {
+    package var fileSystem: any FileSystem
+    package var processes: any ProcessInspector
+    package var resolver: SignalResolver
 
-    public init(fileSystem: any FileSystem, processes: any ProcessInspector, processRunner: any ProcessRunner) {
+    package init(fileSystem: any FileSystem, processes: any ProcessInspector, processRunner: any ProcessRunner) {
         self.fileSystem = fileSystem
         self.processes = processes
         self.resolver = SignalResolver(processes: processes, processRunner: processRunner)
     }
 
     /// The checkup of every existing log of every block (globs expanded as `rotate` does).
-    public func examine(_ configuration: Configuration) -> [WriterCheckup] {
+    package func examine(_ configuration: Configuration) -> [WriterCheckup] {
         var discovery = LogDiscovery()
         let quiet = RunReporter(forwardingTo: { _, _ in })
         return configuration.blocks.flatMap { block in
@@ -29,7 +29,7 @@ public struct WriterDoctor: Sendable {
     }
 
     /// The checkup of one log; `nil` when it does not exist.
-    public func examine(_ log: FilePath, settings: LogSettings) -> WriterCheckup? {
+    package func examine(_ log: FilePath, settings: LogSettings) -> WriterCheckup? {
         guard let status = try? fileSystem.status(of: log, followSymlinks: false), status.kind == .regular else {
             return nil
         }

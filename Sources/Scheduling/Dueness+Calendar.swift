@@ -7,7 +7,7 @@ extension Dueness {
     /// hourly: always; daily: the date differs; weekly N: at least 7 days, or at least 1 day and today is
     /// weekday N (7 never matches); monthly: year or month differs; yearly: year differs.
     /// Equivalent logrotate code: `logrotate.c findNeedRotating`, the `switch (log->criterium)`.
-    public static func periodElapsed(_ frequency: Frequency, now: LocalTime, lastRotated last: LocalTime) -> Bool {
+    package static func periodElapsed(_ frequency: Frequency, now: LocalTime, lastRotated last: LocalTime) -> Bool {
         switch frequency {
         case .hourly:
             return true
@@ -27,7 +27,7 @@ extension Dueness {
     /// spring-forward night is 6.96 days, so 6.
     ///
     /// Equivalent logrotate code: `logrotate.c daysElapsed`.
-    public static func daysElapsed(from last: LocalTime, to now: LocalTime) -> Int64 {
+    package static func daysElapsed(from last: LocalTime, to now: LocalTime) -> Int64 {
         now.startOfDay.epochSeconds.subtractingClamped(last.startOfDay.epochSeconds) / 86_400
     }
 }

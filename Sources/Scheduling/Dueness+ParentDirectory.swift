@@ -11,7 +11,7 @@ extension Dueness {
     /// - Parameter status: `stat` (following links) of `dirname(path)`, or its error; evaluated only when the check
     ///   applies, so callers pay no system call when running unprivileged or with `su`.
     /// Equivalent logrotate code: `logrotate.c findNeedRotating` (the block before `lstat`).
-    public static func checkParentDirectory(
+    package static func checkParentDirectory(
         of path: String,
         status: @autoclosure () -> Result<FileStatus, Errno>,
         settings: LogSettings,
@@ -35,7 +35,7 @@ extension Dueness {
     /// `dirname(3)`: the path without its last component (`.` if none, `/` for the root).
     ///
     /// Equivalent logrotate code: the `dirname(logpath)` in `findNeedRotating`.
-    public static func parentDirectory(of path: String) -> String {
+    package static func parentDirectory(of path: String) -> String {
         var bytes = Array(path.utf8)
         while bytes.count > 1 && bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
         guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }

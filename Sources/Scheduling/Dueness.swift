@@ -5,10 +5,10 @@ import SystemPackage
 /// The due-ness decision of logrotate 3.21 for one log, as pure functions of the facts and one `now`.
 ///
 /// Equivalent logrotate code: `logrotate.c findNeedRotating`.
-public enum Dueness {
+package enum Dueness {
     /// logrotate's tolerance for a last rotation in the future ("allows for DST changes as well as geographical
     /// moves"): beyond it, rotation is forced.
-    public static let futureTolerance: Int64 = 25 * 3600
+    package static let futureTolerance: Int64 = 25 * 3600
 
     /// Decides whether the log at `path` is rotated now.
     ///
@@ -22,7 +22,7 @@ public enum Dueness {
     ///   - force: `-f`/`--force`.
     /// Call ``checkParentDirectory(of:status:settings:realUserID:)`` first: logrotate does that check before.
     /// Equivalent logrotate code: `logrotate.c findNeedRotating` (after the parent-directory check).
-    public static func decide(
+    package static func decide(
         path: String,
         pattern: String,
         settings: LogSettings,

@@ -4,7 +4,7 @@ extension LocalTime {
     /// The same wall time with minutes and seconds cleared (what logrotate records for a log seen first).
     ///
     /// Equivalent logrotate code: `logrotate.c findState` (`tm_min = tm_sec = 0`).
-    public var truncatedToHour: LocalTime {
+    package var truncatedToHour: LocalTime {
         var copy = self
         copy.minute = 0
         copy.second = 0

@@ -3,7 +3,7 @@ import Platform
 import SystemPackage
 
 /// Why a log is or is not rotated, one case per message of logrotate's `findNeedRotating`.
-public enum Reason: Equatable, Hashable, Sendable {
+package enum Reason: Equatable, Hashable, Sendable {
     /// The parent directory does not exist and `missingok` is set: skipped silently.
     case parentDirectoryMissing
     /// `stat` of the parent directory failed (an error).
@@ -43,7 +43,7 @@ public enum Reason: Equatable, Hashable, Sendable {
     case empty
 
     /// Whether this reason makes logrotate's exit code 1.
-    public var affectsExitCode: Bool {
+    package var affectsExitCode: Bool {
         switch self {
         case .parentDirectoryStatFailed, .insecureParentDirectory, .statFailed: true
         default: false
@@ -53,7 +53,7 @@ public enum Reason: Equatable, Hashable, Sendable {
     /// logrotate's line for this reason, if it prints one.
     ///
     /// Equivalent logrotate code: the `message()` calls of `logrotate.c findNeedRotating`.
-    public var message: Message? {
+    package var message: Message? {
         switch self {
         case .parentDirectoryMissing, .forced, .maxSizeExceeded, .sizeReached, .periodElapsed: nil
         case .parentDirectoryStatFailed(let directory, let errno):

@@ -2,7 +2,7 @@ import LogrotateConfig
 import Platform
 
 /// When a time criterion next fires, for a daemon that sleeps until then instead of polling.
-public enum Schedule {
+package enum Schedule {
     /// The earliest instant at or after `now` at which ``Dueness/decide(path:pattern:settings:status:lastRotated:now:force:)``
     /// would find the calendar test of `frequency` satisfied against `lastRotated` (size gates aside).
     ///
@@ -10,7 +10,7 @@ public enum Schedule {
     /// local midnight (daily), the next midnight where the weekly rule holds, 1st of next month 00:00 (monthly),
     /// 1 January 00:00 (yearly). Local wall times go through `mktime`, so DST shifts are respected.
     /// A `lastRotated` more than 25 hours ahead of `now` is due at once, as in logrotate.
-    public static func nextDeadline(after now: LocalTime, frequency: Frequency, lastRotated: LocalTime) -> Int64 {
+    package static func nextDeadline(after now: LocalTime, frequency: Frequency, lastRotated: LocalTime) -> Int64 {
         let nowEpoch = now.epochSeconds
         let last = lastRotated.normalized()
         if isDue(at: nowEpoch, frequency: frequency, lastRotated: last) { return nowEpoch }

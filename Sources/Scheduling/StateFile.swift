@@ -7,15 +7,15 @@ import Platform
 /// our output deterministic and keeps diffs of a shared state file small.
 ///
 /// Equivalent logrotate code: `logrotate.c` `struct logState`, `findState`, `writeState`.
-public struct StateFile: Equatable, Sendable {
+package struct StateFile: Equatable, Sendable {
     /// One line of the state file.
-    public struct Entry: Equatable, Hashable, Sendable {
+    package struct Entry: Equatable, Hashable, Sendable {
         /// The log path exactly as configured or matched (not canonicalized).
-        public var path: String
+        package var path: String
         /// The last rotation, in local wall time without zone.
-        public var lastRotated: LocalTime
+        package var lastRotated: LocalTime
 
-        public init(path: String, lastRotated: LocalTime) {
+        package init(path: String, lastRotated: LocalTime) {
             self.path = path
             self.lastRotated = lastRotated
         }
@@ -24,21 +24,21 @@ public struct StateFile: Equatable, Sendable {
     /// Entries not used in a run are dropped once older than this many seconds (a mean tropical year).
     ///
     /// Equivalent logrotate code: `logrotate.c writeState`, `SECONDS_IN_YEAR`.
-    public static let staleAge: Int64 = 31_556_926
+    package static let staleAge: Int64 = 31_556_926
 
     /// The entries, one per path, in insertion order.
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
     private var positions: [String: Int] = [:]
 
     /// Creates a state; a later entry for an already-present path replaces the earlier one's time in place.
-    public init(entries: [Entry] = []) {
+    package init(entries: [Entry] = []) {
         for entry in entries {
             self[entry.path] = entry.lastRotated
         }
     }
 
     /// The last rotation recorded for `path`; setting `nil` removes the entry.
-    public subscript(path: String) -> LocalTime? {
+    package subscript(path: String) -> LocalTime? {
         get { positions[path].map { entries[$0].lastRotated } }
         set {
             if let newValue {
@@ -53,7 +53,7 @@ public struct StateFile: Equatable, Sendable {
     ///
     /// Returns the time and whether the entry was created (logrotate then prints `Creating new state`).
     /// Equivalent logrotate code: `logrotate.c findState`.
-    public mutating func lastRotated(for path: String, creatingAt now: LocalTime) -> (LocalTime, created: Bool) {
+    package mutating func lastRotated(for path: String, creatingAt now: LocalTime) -> (LocalTime, created: Bool) {
         if let existing = self[path] { return (existing, false) }
         let fresh = now.truncatedToHour
         self[path] = fresh
@@ -65,7 +65,7 @@ public struct StateFile: Equatable, Sendable {
     ///
     /// `used` holds the paths whose log could be `lstat`ed in this run.
     /// Equivalent logrotate code: `logrotate.c writeState` (`!p->isUsed && difftime(...) > SECONDS_IN_YEAR`).
-    public func droppingStale(now: Int64, used: Set<String>) -> StateFile {
+    package func droppingStale(now: Int64, used: Set<String>) -> StateFile {
         StateFile(
             entries: entries.filter { entry in
                 used.contains(entry.path) || now - entry.lastRotated.epochSeconds <= Self.staleAge

@@ -2,13 +2,13 @@ import LogrotateConfig
 import Platform
 
 /// What reading a state file produced: the entries read before any problem, and the problems.
-public struct StateFileParseResult: Equatable, Sendable {
+package struct StateFileParseResult: Equatable, Sendable {
     /// Entries read up to the first bad line (logrotate keeps them and goes on).
-    public var state: StateFile
+    package var state: StateFile
     /// At most one error: reading stops at the first bad line.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public init(state: StateFile, diagnostics: [Diagnostic]) {
+    package init(state: StateFile, diagnostics: [Diagnostic]) {
         self.state = state
         self.diagnostics = diagnostics
     }
@@ -17,9 +17,9 @@ public struct StateFileParseResult: Equatable, Sendable {
 /// Reads logrotate's state file, versions 1 and 2, with logrotate's diagnostics; never traps on any input.
 ///
 /// Equivalent logrotate code: `logrotate.c readState`.
-public enum StateFileParser {
+package enum StateFileParser {
     /// The header logrotate writes.
-    public static let versionTwoHeader = "logrotate state -- version 2\n"
+    package static let versionTwoHeader = "logrotate state -- version 2\n"
     static let acceptedHeaders = [Array("logrotate state -- version 1\n".utf8), Array(versionTwoHeader.utf8)]
     /// `fgets(buf, sizeof(buf) - 1, f)` with `buf[2 * PATH_MAX + 16]` reads at most 8206 bytes per line.
     static let maximumLineLength = 2 * 4096 + 16 - 2
@@ -29,7 +29,7 @@ public enum StateFileParser {
     /// An empty file (logrotate's lock stub) is an empty state. Diagnostics carry logrotate's texts
     /// (`bad top line in state file X`, `bad line N in state file X`, `line N too long in state file X`,
     /// `bad year Y for file P in state file X`, …) and the 1-based line number.
-    public static func parse(_ contents: [UInt8], file: String) -> StateFileParseResult {
+    package static func parse(_ contents: [UInt8], file: String) -> StateFileParseResult {
         var state = StateFile()
         var lines = LineReader(contents)
         guard let header = lines.next() else { return StateFileParseResult(state: state, diagnostics: []) }
@@ -56,7 +56,7 @@ public enum StateFileParser {
     }
 
     /// Parses the text of a state file (its UTF-8 bytes).
-    public static func parse(_ text: String, file: String) -> StateFileParseResult {
+    package static func parse(_ text: String, file: String) -> StateFileParseResult {
         parse(Array(text.utf8), file: file)
     }
 

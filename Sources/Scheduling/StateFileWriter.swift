@@ -3,12 +3,12 @@ import Platform
 /// Writes logrotate's state file format, version 2, byte for byte as logrotate 3.21 does.
 ///
 /// Equivalent logrotate code: `logrotate.c writeState` (the loop that quotes paths and `fprintf`s dates).
-public enum StateFileWriter {
+package enum StateFileWriter {
     /// The file content: the version 2 header, then one `"PATH" Y-M-D-H:M:S` line per entry, in the state's order.
     ///
     /// Paths are quoted, with `"` → `\"`, `\` → `\\` and newline → `\n`; date fields are not zero-padded.
     /// The times are written as stored (``StateFileParser`` and `LocalTime(epochSeconds:)` give normalized ones).
-    public static func serialize(_ state: StateFile) -> [UInt8] {
+    package static func serialize(_ state: StateFile) -> [UInt8] {
         var output = Array(StateFileParser.versionTwoHeader.utf8)
         for entry in state.entries {
             output += line(for: entry)
@@ -17,7 +17,7 @@ public enum StateFileWriter {
     }
 
     /// ``serialize(_:)`` as text (lossless: paths are `String`s).
-    public static func text(_ state: StateFile) -> String {
+    package static func text(_ state: StateFile) -> String {
         String(decoding: serialize(state), as: UTF8.self)
     }
 
