@@ -36,10 +36,10 @@ extension PlanExecutor {
         )
         let job = BackgroundCompressions.Job(log: log, source: source, target: target)
         background.enqueue(job) {
-            do {
+            do throws(PlatformError) {
                 try compression.finish()
             } catch {
-                job.failure = StepFailure(step: planned.step, message: Self.compressionFailure(source))
+                job.failure = StepFailure(step: planned.step, message: Self.compressionFailure(source, error))
             }
         }
         return true

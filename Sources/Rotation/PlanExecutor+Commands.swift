@@ -47,7 +47,7 @@ extension PlanExecutor {
             do {
                 try started.finish()
             } catch {
-                throw StepFailure(step: step, message: Self.compressionFailure(source))
+                throw StepFailure(step: step, message: Self.compressionFailure(source, error))
             }
             return
         }
@@ -82,12 +82,15 @@ extension PlanExecutor {
         }
     }
 
-    /// logrotate's message for a failed compression. A source refused as not a regular file (a FIFO planted where
-    /// an old log was) gets logrotate 3.22's wording, `unable to open X (read-only) for compression: Operation not
-    /// supported`, followed by what the file is.
+    /// logrotate's message for a failed compression, with the system's reason when there is one (`No space left on
+    /// device`). A source refused as not a regular file (a FIFO planted where an old log was) gets logrotate 3.22's
+    /// wording, `unable to open X (read-only) for compression: Operation not supported`, followed by what it is.
     static func compressionFailure(_ source: FilePath, _ error: PlatformError? = nil) -> String {
-        guard let error, error.code == .notSupported else { return "failed to compress log \(source)" }
-        return "unable to open \(source) (read-only) for compression: Operation not supported: \(error.message)"
+        if let error, error.code == .notSupported, error.errno == nil {
+            return "unable to open \(source) (read-only) for compression: Operation not supported: \(error.message)"
+        }
+        guard let reason = error?.errno?.description else { return "failed to compress log \(source)" }
+        return "failed to compress log \(source): \(reason)"
     }
 
     private func compressExternally(

@@ -45,7 +45,10 @@ import Testing
         let result = try rotateUnderFileSizeLimit(state: state, config: config)
 
         #expect(result.status == 1)
-        #expect(result.standardError.contains("error:"))
+        #expect(
+            result.standardError.contains("failed to compress log \(dir.path)/app.log.1: File too large"),
+            "the message gives the system's reason: \(result.standardError)"
+        )
         #expect(try Data(contentsOf: dir.appendingPathComponent("app.log.1")) == content)
         #expect(!fm.fileExists(atPath: dir.appendingPathComponent("app.log.1.gz").path), "no partial archive")
         #expect(try String(contentsOfFile: state, encoding: .utf8) == stateText, "the failed rotation is not recorded")
