@@ -34,32 +34,33 @@ package struct LogOutlook: Equatable, Sendable {
         self.size = size
         self.lastRotated = lastRotated
         let current = size.map { " (now \(ByteCount.text($0)))" } ?? ""
-        if settings.maxSize > 0, let size, size > settings.maxSize {
+        if let size, SizeRules.exceedsMaxSize(settings, size: size) {
             (next, rule) = (.now, "maxsize \(ByteCount.text(settings.maxSize))\(current)")
             return
         }
         switch settings.criterion {
         case .size(let threshold):
-            (next, rule) = Self.sizeRule(threshold, maxSize: settings.maxSize, size: size, current: current)
+            (next, rule) = Self.sizeRule(threshold, settings: settings, size: size, current: current)
         case .time(let frequency):
             (next, rule) = Self.timeRule(frequency, settings: settings, lastRotated: lastRotated, now: now)
             if settings.minSize > 0 { rule += ", minsize \(ByteCount.text(settings.minSize))\(current)" }
             if settings.maxSize > 0 { rule += " or maxsize \(ByteCount.text(settings.maxSize))\(current)" }
-            if next == .now, settings.minSize > 0, size ?? 0 < settings.minSize { next = .atSize(settings.minSize) }
+            if next == .now, SizeRules.belowMinSize(settings, size: size ?? 0) { next = .atSize(settings.minSize) }
         }
     }
 
+    /// A size rule: due at `SizeRules.dueSize`, named by the directive that sets it (`maxsize` below `size`).
     private static func sizeRule(
         _ threshold: UInt64,
-        maxSize: UInt64,
+        settings: LogSettings,
         size: UInt64?,
         current: String
     ) -> (NextDue, String) {
-        if maxSize > 0 && maxSize < threshold {
-            return (.atSize(maxSize.addingClamped(1)), "maxsize \(ByteCount.text(maxSize))\(current)")
-        }
-        let next: NextDue = size ?? 0 >= threshold ? .now : .atSize(threshold)
-        return (next, "size \(ByteCount.text(threshold))\(current)")
+        let dueSize = SizeRules.dueSize(settings) ?? threshold
+        let directive =
+            dueSize < threshold ? "maxsize \(ByteCount.text(settings.maxSize))" : "size \(ByteCount.text(threshold))"
+        let next: NextDue = SizeRules.reaches(dueSize, size: size ?? 0) ? .now : .atSize(dueSize)
+        return (next, directive + current)
     }
 
     private static func timeRule(
@@ -85,18 +86,6 @@ package struct LogOutlook: Equatable, Sendable {
             lastRotated: lastRotated ?? nowTime.truncatedToHour
         )
         return end > now ? end : Schedule.nextDeadline(after: nowTime, frequency: frequency, lastRotated: nowTime)
-    }
-
-    /// The size at which a log of a block with `settings` becomes due, or worth checking: `size N` at N bytes,
-    /// `maxsize N` past N (at N+1), `minsize N` with a time rule at N; `nil` when size never matters.
-    package static func watchLimit(_ settings: LogSettings) -> UInt64? {
-        var limits: [UInt64] = []
-        if settings.maxSize > 0 { limits.append(settings.maxSize.addingClamped(1)) }
-        switch settings.criterion {
-        case .size(let threshold): limits.append(threshold)
-        case .time: if settings.minSize > 0 { limits.append(settings.minSize) }
-        }
-        return limits.min()
     }
 
     /// The directive naming a frequency: `hourly`, `daily`, `weekly` (Sunday), `weekly 3`, `monthly`, `yearly`.

@@ -119,7 +119,7 @@ struct Snapshot: Sendable {
     /// The files whose size can make a log due, with the size that does.
     var sizeWatches: [SizeWatch] {
         zip(blocks, logsOfBlock).flatMap { block, logs in
-            LogOutlook.watchLimit(block.settings).map { limit in
+            SizeRules.watchLimit(block.settings).map { limit in
                 logs.map { SizeWatch(path: $0, limit: limit) }
             }
                 ?? []

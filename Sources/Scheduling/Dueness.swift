@@ -70,10 +70,10 @@ package enum Dueness {
         force: Bool
     ) -> [Reason] {
         if force { return [.forced] }
-        if settings.maxSize > 0 && file.size > settings.maxSize { return [.maxSizeExceeded] }
+        if SizeRules.exceedsMaxSize(settings, size: file.size) { return [.maxSizeExceeded] }
         switch settings.criterion {
         case .size(let threshold):
-            return [file.size >= threshold ? .sizeReached : .sizeBelowThreshold]
+            return [SizeRules.reaches(threshold, size: file.size) ? .sizeReached : .sizeBelowThreshold]
         case .time(let frequency):
             let lastEpoch = last.epochSeconds
             if lastEpoch.subtractingClamped(now) > futureTolerance { return [.rotatedInFuture(path: path)] }
@@ -101,7 +101,7 @@ package enum Dueness {
             periodElapsed(frequency, now: nowTime, lastRotated: last)
                 ? .periodElapsed(frequency) : .periodNotElapsed(frequency, lastRotated: last)
         ]
-        if settings.minSize > 0 && file.size < settings.minSize { reasons.append(.belowMinSize) }
+        if SizeRules.belowMinSize(settings, size: file.size) { reasons.append(.belowMinSize) }
         let age = now.subtractingClamped(file.modificationTime.seconds)
         if settings.minAge > 0 && Int64(settings.minAge).multipliedClamped(by: 86_400) >= age {
             reasons.append(.youngerThanMinAge)

@@ -1,5 +1,6 @@
 import Daemon
 import LogrotateConfig
+import Scheduling
 import Testing
 
 @Suite struct LogOutlookTests {
@@ -7,6 +8,6 @@ import Testing
         var settings = LogSettings()
         settings.criterion = .time(.daily)
         settings.maxSize = .max
-        #expect(LogOutlook.watchLimit(settings) == .max)
+        #expect(SizeRules.watchLimit(settings) == .max)
     }
 }
