@@ -5,6 +5,13 @@
 /// timeout the child leads its own process group, so the signals also reach what a script started.
 /// Every signal is reset to its default disposition and unblocked in the child.
 ///
+/// Why not swift-subprocess (1.0.2, in the package set): its `run` is `async`, while every child here is started by
+/// the synchronous executor on a thread of its own (a rotation must not hop threads: an `su` block's file-system
+/// identity belongs to its thread); its input and output files are opened by path inside the library, where ours
+/// must be the descriptors `RegularFile` opened and checked (never a FIFO, never through a symlink); and dropping to
+/// the `su` user needs the fork-time check that root cannot be regained (`cshims_spawn_as_user`). Its teardown
+/// sequences and process groups would fit; the rest would need a fork of its platform layer.
+///
 /// Equivalent logrotate code: `runScript` (scripts) and `compressLogFile` (compressor children).
 package struct PosixProcessRunner: ProcessRunner {
     /// Seconds between SIGTERM and SIGKILL when a child times out.
