@@ -23,25 +23,32 @@ extension LogrotateDriver {
         }
         defer { state.letGo() }
         var entries = snapshot.withLock { $0.entries(of: logs) }
-        rotate(logs, of: job, at: now, entries: &entries)
-        snapshot.withLock { $0.settle(job.logs, recorded: entries, now: now) }
+        let failed = rotate(logs, of: job, at: now, entries: &entries)
+        snapshot.withLock { $0.settle(job.logs, recorded: entries, failed: failed, now: now) }
         saveIfDue(snapshot, idle: inFlight.withLock { $0.subtracting(logs).isEmpty })
     }
 
-    private func rotate(_ logs: [FilePath], of job: RotationJob, at now: Int64, entries: inout StateFile) {
+    /// Rotates `logs` of `job`, recording in `entries`; returns the logs whose rotation failed.
+    private func rotate(
+        _ logs: [FilePath],
+        of job: RotationJob,
+        at now: Int64,
+        entries: inout StateFile
+    ) -> Set<FilePath> {
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         var pass = BlockPass(run: rotation, block: job.block, options: options.runOptions(now: now), reporter: reporter)
-        guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return }
+        guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return [] }
         guard !options.dryRun else {
             // A planned rotation counts as done in memory: not planned again before the next period.
             for log in rotated.decided.due {
                 entries[log.path.string] = LocalTime(epochSeconds: now)
                 logger.info("Would rotate \(log.path)", metadata: ["log.path": "\(log.path)"])
             }
-            return
+            return []
         }
         log(rotated.outcomes)
         recheckStaleWriters(rotated.stillWritten)
+        return Set(rotated.outcomes.compactMap { if case .failed = $0.result { $0.log } else { nil } })
     }
 
     /// Saves the snapshot's unsaved entries when no job is running any more, or when the last save is a second old.

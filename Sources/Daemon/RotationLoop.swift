@@ -40,6 +40,7 @@ struct RotationLoop<Driver: RotationDriver> {
     mutating func run(events: AsyncStream<LoopEvent<Driver.Job>>) async {
         await withDiscardingTaskGroup { rotations in
             refreshWatches()
+            await sizeWatcher?.settled()
             service.notifier.ready(status: "checking every log")
             await process(.trigger(.deadline(lastFullCheck)), rotations: &rotations)
             for await event in events.cancelOnGracefulShutdown() {
@@ -106,6 +107,7 @@ struct RotationLoop<Driver: RotationDriver> {
         do {
             configuration = try await service.driver.loadConfiguration(at: service.clock.now())
             refreshWatches()
+            await sizeWatcher?.settled()
             timer?.task.cancel()
             timer = nil
             armTimer()

@@ -15,18 +15,20 @@ struct SizeWatchLoop: Sendable {
         var state = LoopState(table: WatchTable(inotify: inotify))
         var nextCheck: UInt64?
         while true {
-            let (pending, stopped) = control.requests.withLock { requests in
+            let (pending, requested, stopped) = control.requests.withLock { requests in
                 defer { requests.pending = nil }
-                return (requests.pending, requests.stopped)
+                return (requests.pending, requests.requested, requests.stopped)
             }
             if stopped { break }
             if let pending {
                 state.table.replace(with: pending.files, patternDirectories: pending.directories)
                 state.above = []
+                control.markApplied(upTo: requested)
                 check(Set(pending.files.map(\.path)), state: &state)
             }
             nextCheck = wait(until: nextCheck, state: &state)
         }
+        control.markApplied(upTo: .max, stopping: true)
         inotify.close()
         wakePipe.close()
         continuation.finish()

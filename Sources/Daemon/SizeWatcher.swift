@@ -53,8 +53,24 @@ package final class SizeWatcher: Sendable {
     /// Replaces the watched files (after a reload, or to re-arm files whose event was handled) and the directories
     /// whose new names are reported on `newNames` (the directories of glob patterns).
     package func watch(_ watches: [SizeWatch], directories: Set<FilePath> = []) {
-        control.requests.withLock { $0.pending = WatchRequest(files: watches, directories: directories) }
+        control.requests.withLock {
+            $0.pending = WatchRequest(files: watches, directories: directories)
+            $0.requested += 1
+        }
         wakePipe.wake()
+    }
+
+    /// Returns once the watcher thread has put in place every watch asked for so far (a file created after this is
+    /// seen), or has stopped.
+    package func settled() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = control.requests.withLock { requests in
+                guard requests.applied < requests.requested && !requests.stopped else { return true }
+                requests.waiting.append((requests.requested, continuation))
+                return false
+            }
+            if done { continuation.resume() }
+        }
     }
 
     /// Stops the thread, releases its descriptors and finishes `events`.
@@ -69,6 +85,22 @@ final class WatcherControl: Sendable {
     struct Requests {
         var pending: WatchRequest?
         var stopped = false
+        /// How many requests were made, and how many the thread has put in place.
+        var requested = 0
+        var applied = 0
+        /// Callers of `settled()` and the request count each waits for.
+        var waiting: [(Int, CheckedContinuation<Void, Never>)] = []
+    }
+
+    /// Marks the requests up to `count` as in place (or all, when stopping) and resumes who waited for them.
+    func markApplied(upTo count: Int, stopping: Bool = false) {
+        let ready = requests.withLock { requests in
+            requests.applied = max(requests.applied, count)
+            let done = requests.waiting.filter { stopping || $0.0 <= requests.applied }
+            requests.waiting.removeAll { stopping || $0.0 <= requests.applied }
+            return done.map(\.1)
+        }
+        for continuation in ready { continuation.resume() }
     }
 
     let requests = Mutex(Requests())

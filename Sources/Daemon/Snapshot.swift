@@ -23,6 +23,8 @@ struct Snapshot: Sendable {
     private(set) var unsaved: Set<FilePath> = []
     /// The calendar wake-ups of logs with a time rule.
     private var triggers = TriggerQueue()
+    /// Seconds until the next attempt at each log whose last rotation failed (doubling, see `settle`).
+    private var retryDelays: [FilePath: Int64] = [:]
     /// When glob patterns are next expanded again (files created since match them), if any block has one.
     private(set) var nextRescan: Int64?
 
@@ -147,15 +149,30 @@ struct Snapshot: Sendable {
     }
 
     /// Takes what a job recorded for its `logs` (rotations, new entries) and schedules their next check after `now`.
-    mutating func settle(_ logs: [FilePath], recorded: StateFile, now: Int64) {
+    /// A log whose rotation `failed` is tried again after a delay that doubles from a minute up to an hour (a size
+    /// rule's watch fires only once per crossing, and a time rule would wait for the next period), or at its
+    /// calendar check when that comes first; a success resets the delay.
+    mutating func settle(_ logs: [FilePath], recorded: StateFile, failed: Set<FilePath> = [], now: Int64) {
         for log in logs {
             if let time = recorded[log.string], time != state[log.string] {
                 state[log.string] = time
                 unsaved.insert(log)
             }
             schedule(log, now: now, afterPeriodEnd: true)
+            guard failed.contains(log) else {
+                retryDelays[log] = nil
+                continue
+            }
+            let delay = retryDelays[log].map { min($0 * 2, Self.longestRetryDelay) } ?? Self.firstRetryDelay
+            retryDelays[log] = delay
+            let retry = now.addingClamped(delay)
+            triggers.schedule(log, at: min(triggers.time(of: log) ?? retry, retry))
         }
     }
+
+    /// The first and the longest wait before trying a failed rotation again.
+    static let firstRetryDelay: Int64 = 60
+    static let longestRetryDelay: Int64 = 3_600
 
     /// Takes entries another program wrote to the state file (a manual `rotate`) for logs this daemon has no
     /// unsaved change for and is not rotating, and reschedules them.

@@ -21,6 +21,11 @@ struct TriggerQueue: Sendable {
         if heap.count > 2 * scheduled.count + 64 { compact() }
     }
 
+    /// The instant `log` is scheduled at, if any.
+    func time(of log: FilePath) -> Int64? {
+        scheduled[log]
+    }
+
     /// Forgets `log` (it no longer matches its block, or lost its time rule).
     mutating func remove(_ log: FilePath) {
         scheduled[log] = nil

@@ -53,7 +53,7 @@ import Testing
         #expect(await clock.armed.events == [100, 200, 300].map { Timestamp(seconds: $0) })
     }
 
-    @Test func sizeEvents_forARunningJob_coalesceIntoOneRotation() async throws {
+    @Test func sizeEvents_forARunningJob_coalesceIntoOneMoreRotation() async throws {
         let path = FilePath("/var/log/a.log")
         let driver = FakeDriver(.init(dueOnDeadline: ["b"], dueOnSize: [path: ["a"]], gated: ["a"]))
         let harness = ServiceHarness(driver: driver)
@@ -71,9 +71,10 @@ import Testing
             }
         )
         driver.open("a")
-        #expect(await driver.events.wait { $0.contains(.finished("b")) && $0.contains(.finished("a")) })
+        // Found due again while it ran: one more run after it (the log may be past its limit again), not five.
+        #expect(await driver.events.wait { $0.filter { $0 == .finished("a") }.count == 2 })
         try await harness.shutDown()
-        #expect(await driver.events.events.filter { $0 == .started("a") }.count == 1)
+        #expect(await driver.events.events.filter { $0 == .started("a") }.count == 2)
     }
 
     @Test func concurrentRotations_areBoundedByTheLimit() async throws {

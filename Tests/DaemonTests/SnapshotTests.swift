@@ -146,4 +146,20 @@ import Testing
             #expect(snapshot.takeDue(at: time("2026-11-29 11:00").epochSeconds) == ["/l/b.log"])
         }
     }
+
+    @Test func settle_ofAFailedSizeRotation_retriesAfterADelayThatDoubles_andASuccessResetsIt() {
+        let size = block("/l/a.log") { $0.criterion = .size(1_024) }
+        var snapshot = Snapshot(blocks: [size], logsOfBlock: [["/l/a.log"]], state: StateFile(), now: 1_000)
+        #expect(snapshot.nextDeadline() == nil, "a size rule has no calendar check")
+        snapshot.settle(["/l/a.log"], recorded: StateFile(), failed: ["/l/a.log"], now: 1_000)
+        #expect(snapshot.nextDeadline()?.time.seconds == 1_060)
+        #expect(snapshot.takeDue(at: 1_060) == ["/l/a.log"])
+        snapshot.settle(["/l/a.log"], recorded: StateFile(), failed: ["/l/a.log"], now: 1_060)
+        #expect(snapshot.nextDeadline()?.time.seconds == 1_180)
+        _ = snapshot.takeDue(at: 1_180)
+        snapshot.settle(["/l/a.log"], recorded: StateFile(), now: 1_180)
+        #expect(snapshot.nextDeadline() == nil)
+        snapshot.settle(["/l/a.log"], recorded: StateFile(), failed: ["/l/a.log"], now: 2_000)
+        #expect(snapshot.nextDeadline()?.time.seconds == 2_060, "the delay starts again after a success")
+    }
 }
