@@ -31,6 +31,16 @@ package final class InMemoryFileSystem: FileSystem {
         state.withLock { $0.nodes[path]?.status }
     }
 
+    /// `fnmatch` with `FNM_PATHNAME | FNM_PERIOD` over every stored path, sorted by bytes; the pattern itself when
+    /// nothing matches (`GLOB_NOCHECK`).
+    package func glob(_ pattern: String) throws(PlatformError) -> [FilePath] {
+        let matches = state.withLock { state in
+            state.nodes.keys.filter { Glob.matches(pattern, $0.string, options: [.pathname, .period]) }
+        }
+        guard !matches.isEmpty else { return [FilePath(pattern)] }
+        return matches.sorted { Array($0.string.utf8).lexicographicallyPrecedes(Array($1.string.utf8)) }
+    }
+
     package func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try state.withLock { state throws(PlatformError) in
             guard state.nodes[path]?.status.kind == .directory else {

@@ -23,7 +23,7 @@ package struct LogDiscovery {
         for pattern in block.patterns {
             let matches: [FilePath]
             do {
-                matches = try Glob.expand(pattern)
+                matches = try fileSystem.glob(pattern)
             } catch {
                 if !block.settings.missingOK { reporter.error("glob failed for \(pattern): \(error.message)") }
                 continue

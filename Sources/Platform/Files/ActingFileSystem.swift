@@ -16,6 +16,10 @@ package struct ActingFileSystem: FileSystem {
         try identity.assume { () throws(PlatformError) in try base.status(of: path, followSymlinks: followSymlinks) }
     }
 
+    package func glob(_ pattern: String) throws(PlatformError) -> [FilePath] {
+        try identity.assume { () throws(PlatformError) in try base.glob(pattern) }
+    }
+
     package func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try identity.assume { () throws(PlatformError) in try base.contentsOfDirectory(path) }
     }

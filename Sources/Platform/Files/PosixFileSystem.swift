@@ -16,6 +16,10 @@ package struct PosixFileSystem: FileSystem {
         }
     }
 
+    package func glob(_ pattern: String) throws(PlatformError) -> [FilePath] {
+        try Glob.expand(pattern)
+    }
+
     package func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try system_listDirectory(path).orThrow("reading directory", path)
     }

@@ -7,6 +7,11 @@ package protocol FileSystem: Sendable {
     /// `lstat` (or `stat` when `followSymlinks`); `nil` when nothing is at the path.
     func status(of path: FilePath, followSymlinks: Bool) throws(PlatformError) -> FileStatus?
 
+    /// The paths matching a log pattern, as logrotate globs them (`glob(3)` with `GLOB_NOCHECK`: the pattern itself
+    /// when nothing matches; see `Glob.expand`).
+    /// - Throws: `PlatformError` when a directory on the way cannot be read.
+    func glob(_ pattern: String) throws(PlatformError) -> [FilePath]
+
     /// The names in a directory (without `.` and `..`), unsorted, with their bytes (a name need not be UTF-8).
     func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component]
 
