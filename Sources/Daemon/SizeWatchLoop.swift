@@ -21,10 +21,11 @@ struct SizeWatchLoop: Sendable {
             }
             if stopped { break }
             if let pending {
-                state.table.replace(with: pending.files, patternDirectories: pending.directories)
-                state.above = []
+                let changed = state.table.replace(with: pending.files, patternDirectories: pending.directories)
+                state.above.subtract(changed)
+                state.above.formIntersection(state.table.limits.keys)
                 control.markApplied(upTo: requested)
-                check(Set(pending.files.map(\.path)), state: &state)
+                check(changed, state: &state)
             }
             nextCheck = wait(until: nextCheck, state: &state)
         }

@@ -10,7 +10,7 @@ import SystemPackage
 /// before it reads inotify again, so a file written 10,000 times a second costs one wake-up per interval. Files that
 /// do not exist yet, or that rotation replaces, are followed through their directory's create and rename events.
 /// Events are edge-triggered: one when a file is first seen at or past its limit, again only after it was seen below
-/// it, was replaced, or `watch(_:)` was called.
+/// it, was replaced, or was given again to `watch(_:)` with another limit.
 package final class SizeWatcher: Sendable {
     /// Files seen at or past their limits.
     package let events: AsyncStream<SizeEvent>

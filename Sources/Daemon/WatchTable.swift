@@ -21,22 +21,37 @@ struct WatchTable {
         self.inotify = inotify
     }
 
-    /// Replaces every watch with the directory watches for `watches` and for `patternDirectories`; files are armed
-    /// when first checked.
-    mutating func replace(with watches: [SizeWatch], patternDirectories: Set<FilePath> = []) {
-        for watch in Set(fileWatches.keys).union(directoryWatches.keys) { inotify.removeWatch(watch) }
-        fileWatches = [:]
-        watchOfPath = [:]
-        directoryWatches = [:]
-        watchedInodes = [:]
-        limits = Dictionary(watches.map { ($0.path, $0.limit) }) { first, second in min(first, second) }
+    /// Makes the watches those of `watches` and `patternDirectories`, changing only what differs: files no longer
+    /// wanted lose their watch, kept ones stay armed, directories are added or removed. Returns the paths that are
+    /// new or got another limit (to check now; new files are armed when first checked), so a new log among 100,000
+    /// costs a few system calls, not 100,000.
+    mutating func replace(with watches: [SizeWatch], patternDirectories: Set<FilePath> = []) -> Set<FilePath> {
+        let wanted = Dictionary(watches.map { ($0.path, $0.limit) }) { first, second in min(first, second) }
+        let changed = Set(wanted.compactMap { path, limit in limits[path] == limit ? nil : path })
+        for path in limits.keys where wanted[path] == nil { unwatch(path) }
+        limits = wanted
         self.patternDirectories = patternDirectories
         let directories = Set(limits.keys.map { $0.removingLastComponent() }).union(patternDirectories)
-        for directory in directories {
+        for (watch, directory) in directoryWatches where !directories.contains(directory) {
+            inotify.removeWatch(watch)
+            directoryWatches[watch] = nil
+        }
+        let watched = Set(directoryWatches.values)
+        for directory in directories where !watched.contains(directory) {
             if let watch = try? inotify.addWatch(directory, mask: Self.directoryMask) {
                 directoryWatches[watch] = directory
             }
         }
+        return changed
+    }
+
+    /// Drops the watch of a file no longer wanted (the inotify watch goes with the last path on it).
+    private mutating func unwatch(_ path: FilePath) {
+        watchedInodes[path] = nil
+        guard let watch = watchOfPath.removeValue(forKey: path), var paths = fileWatches[watch] else { return }
+        paths.remove(path)
+        fileWatches[watch] = paths.isEmpty ? nil : paths
+        if paths.isEmpty { inotify.removeWatch(watch) }
     }
 
     /// Watches the file now at `path` (a new inode after rotation or re-creation); `inode` is what `stat` saw.

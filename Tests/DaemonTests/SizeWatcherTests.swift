@@ -54,6 +54,23 @@ import Testing
         #expect(await !names.events.contains(directory.path("known.log")))
     }
 
+    /// A new log joining the watches (a file under a glob) is checked; the others keep their watches and state, so a
+    /// file already reported is not reported again.
+    @Test func watchingOneMoreFile_checksOnlyIt() async throws {
+        let directory = try TempDirectory()
+        defer { directory.remove() }
+        try directory.write("a.log", bytes: 500)
+        try directory.write("b.log", bytes: 500)
+        let first = SizeWatch(path: directory.path("a.log"), limit: 100)
+        let (watcher, recorder) = try started([first])
+        defer { watcher.stop() }
+        #expect(await recorder.wait { $0.map(\.path) == [directory.path("a.log")] })
+        watcher.watch([first, SizeWatch(path: directory.path("b.log"), limit: 100)])
+        await watcher.settled()
+        #expect(await recorder.wait { $0.contains { $0.path == directory.path("b.log") } })
+        #expect(await recorder.events.filter { $0.path == directory.path("a.log") }.count == 1)
+    }
+
     @Test func missingFile_isFollowedOnceCreated() async throws {
         let directory = try TempDirectory()
         defer { directory.remove() }
