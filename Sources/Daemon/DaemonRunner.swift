@@ -11,7 +11,6 @@ package enum DaemonRunner {
     /// - Throws: `ConfigurationRejected` when the first configuration has errors (already logged), or the error of
     ///   setting up the size watcher.
     package static func run(options: DaemonOptions, maxConcurrentRotations: Int? = nil, logger: Logger) async throws {
-        ignoreHangupsUntilHandled()
         if !options.dryRun {
             StateDirectory.createIfMissing(for: options.statePath, fileSystem: PosixFileSystem(), logger: logger)
         }

@@ -24,6 +24,17 @@ import Testing
         #expect(try fs.status(of: dir.appending("a"), followSymlinks: false) == nil)
     }
 
+    @Test func writeFileAtomically_removesTemporariesOfDeadWritersOnly() throws {
+        let dir = try scratch()
+        let dead = dir.appending("state.tmp-\(Int32.max)-abc")
+        let live = dir.appending("state.tmp-\(getpid())-def")
+        for path in [dead, live] { try fs.createFile(path, permissions: 0o600, owner: nil, group: nil) }
+        try fs.writeFileAtomically(dir.appending("state"), contents: Array("x".utf8), permissions: 0o600)
+        #expect(try fs.status(of: dead, followSymlinks: false) == nil, "left by a writer that was killed")
+        #expect(try fs.status(of: live, followSymlinks: false) != nil, "a running writer's")
+        #expect(try fs.readFile(dir.appending("state")) == Array("x".utf8))
+    }
+
     @Test func createFile_setsModeAndRefusesExisting() throws {
         let dir = try scratch()
         try fs.createFile(dir.appending("log"), permissions: 0o640, owner: nil, group: nil)

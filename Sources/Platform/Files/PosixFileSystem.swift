@@ -146,6 +146,22 @@ package struct PosixFileSystem: FileSystem {
         }
         try rename(temporary, to: path, replace: true)
         try syncDirectory(of: path)
+        removeTemporariesOfDeadWriters(of: path)
+    }
+
+    /// Unlinks `PATH.tmp-PID-…` files whose writer is gone (killed between creating and renaming its temporary), so
+    /// a crash leaves nothing behind for long; a live writer's temporary is left alone.
+    private func removeTemporariesOfDeadWriters(of path: FilePath) {
+        guard let name = path.lastComponent?.string,
+            let names = try? system_listDirectory(path.removingLastComponent()).get()
+        else { return }
+        let prefix = name + ".tmp-"
+        for entry in names.map(\.string) where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }),
+                case .failure(.noSuchProcess) = system_sendSignal(pid, 0)
+            else { continue }
+            _ = system_unlink(path.removingLastComponent().appending(entry))
+        }
     }
 
     // MARK: - Helpers
