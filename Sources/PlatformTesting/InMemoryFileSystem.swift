@@ -94,12 +94,17 @@ package final class InMemoryFileSystem: FileSystem {
         try add(path, kind: .directory, permissions: permissions, owner: owner, group: group)
     }
 
-    package func remove(_ path: FilePath) throws(PlatformError) {
+    package func remove(_ path: FilePath, expecting identity: FileIdentity?) throws(PlatformError) {
         try mutate([path]) { state throws(PlatformError) in
             guard let node = state.nodes[path] else { throw Self.missing(path) }
             guard node.status.kind == .regular else { throw .notRegularFile(path, kind: node.status.kind) }
+            if let identity, node.status.identity != identity { throw .replaced(path) }
             state.nodes[path] = nil
         }
+    }
+
+    package func sync(_ path: FilePath) throws(PlatformError) {
+        guard try status(of: path, followSymlinks: false) != nil else { throw Self.missing(path) }
     }
 
     package func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {

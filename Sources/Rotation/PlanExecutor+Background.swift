@@ -10,11 +10,14 @@ extension PlanExecutor {
         context: StepContext
     ) throws(StepFailure) -> Bool {
         let plan = context.plan
+        let compressed = context.compressed
         guard background.isEnabled, case .log(let log) = planned.scope else { return false }
         if let job = background.job(removedBy: planned.step, scope: planned.scope) {
             background.enqueue(job) { [self] in
                 guard job.failure == nil, case .remove(let path, let purpose, _, _) = planned.step else { return }
-                let context = StepContext(plan: plan, scope: planned.scope) { job.events.append($0) }
+                let context = StepContext(plan: plan, scope: planned.scope, compressed: compressed) {
+                    job.events.append($0)
+                }
                 do throws(StepFailure) {
                     try remove(path, purpose, nil, .unlink, context: context)
                 } catch {

@@ -51,11 +51,18 @@ extension PlanExecutor {
             }
             return
         }
+        noteCompressed(source, context: context)
         try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
             try compressExternally(source, target, method, attributes, context: context)
         } failure: {
             Self.compressionFailure(source, $0)
         }
+    }
+
+    /// Notes which file `source` is now, so that only that file is removed once compressed.
+    func noteCompressed(_ source: FilePath, context: StepContext) {
+        let status = try? fileSystem.status(of: source, followSymlinks: false)
+        context.compressed.note(source, status?.identity)
     }
 
     /// Starts a built-in compression (an existing target is moved aside first); `finish()` on the result completes
@@ -68,7 +75,8 @@ extension PlanExecutor {
         step: RotationStep,
         context: StepContext
     ) throws(StepFailure) -> any CompressionInProgress {
-        try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+        noteCompressed(source, context: context)
+        return try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
             try compressor.start(
                 source,
                 to: target,
@@ -93,6 +101,8 @@ extension PlanExecutor {
         return "failed to compress log \(source): \(reason)"
     }
 
+    /// Runs `compresscmd` into `.TARGET.logrotated-tmp` (hidden, replaced if a killed run left one), then syncs it
+    /// and renames it to `target` without replacing: the final name only ever holds a complete archive.
     private func compressExternally(
         _ source: FilePath,
         _ target: FilePath,
@@ -100,18 +110,39 @@ extension PlanExecutor {
         _ attributes: FileAttributes,
         context: StepContext
     ) throws(PlatformError) {
+        if try fileSystem.status(of: target, followSymlinks: false) != nil {
+            throw .syscall("creating", target, .fileExists)
+        }
+        let temporary = PendingFile.temporaryName(for: target)
+        if try fileSystem.status(of: temporary, followSymlinks: false) != nil { try fileSystem.remove(temporary) }
         try fileSystem.createFile(
-            target,
+            temporary,
             permissions: attributes.permissions,
             owner: attributes.owner,
             group: attributes.group
         )
+        do {
+            try runCompressor(source, into: temporary, method, context: context)
+            try fileSystem.sync(temporary)
+            try fileSystem.rename(temporary, to: target, replace: false)
+        } catch {
+            try? fileSystem.remove(temporary)
+            throw error
+        }
+    }
+
+    private func runCompressor(
+        _ source: FilePath,
+        into output: FilePath,
+        _ method: CompressionMethod,
+        context: StepContext
+    ) throws(PlatformError) {
         let request = ProcessRequest(
             executable: method.command,
             arguments: method.arguments,
             environment: ["LOGROTATE_COMPRESSED_FILENAME": source.string],
             standardInput: .file(source),
-            standardOutput: .file(target),
+            standardOutput: .file(output),
             captureStandardError: true,
             userID: identity?.userID,
             groupID: identity?.groupID,
@@ -124,11 +155,10 @@ extension PlanExecutor {
             context.onEvent(.harmlessError(intro + "\n" + text))
         }
         guard result?.status.isSuccess == true else {
-            try? fileSystem.remove(target)
             throw PlatformError(.other, Self.compressionFailure(source))
         }
         if let status = try fileSystem.status(of: source, followSymlinks: false) {
-            try fileSystem.setTimes(target, access: status.accessTime, modification: status.modificationTime)
+            try fileSystem.setTimes(output, access: status.accessTime, modification: status.modificationTime)
         }
     }
 

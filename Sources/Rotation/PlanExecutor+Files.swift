@@ -165,7 +165,8 @@ extension PlanExecutor {
             if case .shred(let cycles, let allowHardLinks) = erasure {
                 try shred(path, cycles: cycles, allowHardLinks: allowHardLinks, context: context)
             }
-            try fileSystem.remove(path)
+            let expected = purpose == .compressedSource ? context.compressed.identity(of: path) : nil
+            try fileSystem.remove(path, expecting: expected)
         } catch  where error.code == .notFound {
             context.onEvent(.harmlessError("error unlinking log file \(path): \(error.reason)"))
         } catch {

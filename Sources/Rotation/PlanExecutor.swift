@@ -1,5 +1,6 @@
 import LogrotateConfig
 import Platform
+import Synchronization
 import SystemPackage
 
 /// Performs a `RotationPlan` through the platform protocols: a loop around one `switch`.
@@ -59,6 +60,7 @@ package struct PlanExecutor: Sendable {
     package func execute(_ plan: RotationPlan, onEvent: (ExecutionEvent) -> Void = { _ in }) -> ExecutionReport {
         withoutActuallyEscaping(onEvent) { onEvent in
             var progress = Progress(plan: plan)
+            let compressed = CompressedSources()
             let background = BackgroundCompressions(plan: plan)
             let report = { (job: BackgroundCompressions.Job) in
                 job.events.forEach(onEvent)
@@ -74,7 +76,8 @@ package struct PlanExecutor: Sendable {
                 background.settle(before: planned, report: report)
                 guard progress.shouldRun(planned.scope) else { continue }
                 onEvent(.willRun(index: index, planned))
-                run(planned, plan: plan, progress: &progress, background: background, onEvent: onEvent)
+                let context = StepContext(plan: plan, scope: planned.scope, compressed: compressed, onEvent: onEvent)
+                run(planned, context: context, progress: &progress, background: background)
             }
             background.finishAll(report: report)
             return progress.report
@@ -83,17 +86,15 @@ package struct PlanExecutor: Sendable {
 
     private func run(
         _ planned: PlannedStep,
-        plan: RotationPlan,
+        context: StepContext,
         progress: inout Progress,
-        background: BackgroundCompressions,
-        onEvent: @escaping (ExecutionEvent) -> Void
+        background: BackgroundCompressions
     ) {
-        let context = StepContext(plan: plan, scope: planned.scope, onEvent: onEvent)
         do throws(StepFailure) {
             guard !(try hand(planned, to: background, context: context)) else { return }
             try perform(planned.step, context: context)
         } catch {
-            onEvent(.error(error.message))
+            context.onEvent(.error(error.message))
             progress.record(error, scope: planned.scope)
         }
     }
@@ -126,7 +127,25 @@ package struct PlanExecutor: Sendable {
 struct StepContext {
     let plan: RotationPlan
     let scope: StepScope
+    /// The files compressed so far, by the identity they had: only that file is removed as a compressed source.
+    let compressed: CompressedSources
     let onEvent: (ExecutionEvent) -> Void
+}
+
+/// The identity each compressed source had when it was compressed, so that its removal unlinks that file and not
+/// one another process renamed to its name meanwhile.
+final class CompressedSources: Sendable {
+    private let identities = Mutex<[FilePath: FileIdentity]>([:])
+
+    /// Notes the file now at `path` as the one being compressed.
+    func note(_ path: FilePath, _ identity: FileIdentity?) {
+        identities.withLock { $0[path] = identity }
+    }
+
+    /// The identity `path` had when it was compressed; `nil` when it was not (or could not be looked at).
+    func identity(of path: FilePath) -> FileIdentity? {
+        identities.withLock { $0[path] }
+    }
 }
 
 /// Which scopes have failed so far, and the report being built.

@@ -255,7 +255,8 @@ private func failingScripts() -> RecordingProcessRunner {
         #expect(request.arguments == ["-9", "-T2"])
         #expect(request.environment == ["LOGROTATE_COMPRESSED_FILENAME": "/x/a.log.1"])
         #expect(request.standardInput == .file("/x/a.log.1"))
-        #expect(request.standardOutput == .file("/x/a.log.1.xz"))
+        // Written under a hidden name, renamed to the final one once complete and synced.
+        #expect(request.standardOutput == .file("/x/.a.log.1.xz.logrotated-tmp"))
         #expect(try FileTree(reading: "/x", from: fileSystem) == ["a.log.1.xz": ""])
     }
 

@@ -7,6 +7,13 @@
 /// renameat2(2) with RENAME_NOREPLACE: fails with EEXIST instead of replacing `to`.
 int cshims_rename_noreplace(const char *from, const char *to);
 
+/// open(2) of an unnamed regular file in `directory` (O_TMPFILE | O_WRONLY | O_CLOEXEC), never wider than `mode`.
+int cshims_open_tmpfile(const char *directory, mode_t mode);
+
+/// linkat(2) of an open descriptor's file to `path` (through /proc/self/fd, so no capability is needed); fails with
+/// EEXIST instead of replacing `path`.
+int cshims_link_descriptor(int fd, const char *path);
+
 /// fallocate(2) with FALLOC_FL_COLLAPSE_RANGE.
 int cshims_collapse_range(int fd, int64_t offset, int64_t length);
 

@@ -43,10 +43,10 @@ package struct InProcessCompressor: Compressor {
     ) throws(PlatformError) -> any CompressionInProgress {
         let (input, status) = try RegularFile.open(source, OpenFlags.readOnly)
         defer { system_close(input) }
-        let output = try PosixFileSystem().openNew(target, permissions: permissions, owner: owner, group: group)
-        let written = WrittenCompression(output: output, target: target, times: status)
+        let output = try PendingFile.create(for: target, permissions: permissions, owner: owner, group: group)
+        let written = WrittenCompression(output: output, times: status)
         do {
-            try encode(format, from: input, to: output, size: status.size, source: source, target: target)
+            try encode(format, from: input, to: output.descriptor, size: status.size, source: source, target: target)
         } catch {
             written.discard()
             throw error
@@ -75,28 +75,26 @@ package struct InProcessCompressor: Compressor {
     }
 }
 
-/// A compressed file whose data is written: `finish` sets the source's times, syncs and closes it.
+/// A compressed file whose data is written, still unnamed: `finish` sets the source's times, syncs it and gives it
+/// its name.
 private struct WrittenCompression: CompressionInProgress {
-    let output: Int32
-    let target: FilePath
+    let output: PendingFile
     /// The source's status when it was opened: its times go to the target.
     let times: FileStatus
 
     func finish() throws(PlatformError) {
         do {
-            try system_futimens(output, access: times.accessTime, modification: times.modificationTime)
-                .orThrow("setting times", target)
-            try system_fsync(output).orThrow("fsync", target)
+            try system_futimens(output.descriptor, access: times.accessTime, modification: times.modificationTime)
+                .orThrow("setting times", output.target)
         } catch {
             discard()
             throw error
         }
-        system_close(output)
+        try output.publish()
     }
 
-    /// Closes and removes the partial target.
+    /// Forgets the partial data.
     func discard() {
-        system_close(output)
-        _ = system_unlink(target)
+        output.discard()
     }
 }

@@ -62,8 +62,12 @@ package struct ActingFileSystem: FileSystem {
         }
     }
 
-    package func remove(_ path: FilePath) throws(PlatformError) {
-        try identity.assume { () throws(PlatformError) in try base.remove(path) }
+    package func remove(_ path: FilePath, expecting file: FileIdentity?) throws(PlatformError) {
+        try identity.assume { () throws(PlatformError) in try base.remove(path, expecting: file) }
+    }
+
+    package func sync(_ path: FilePath) throws(PlatformError) {
+        try identity.assume { () throws(PlatformError) in try base.sync(path) }
     }
 
     package func shred(_ path: FilePath, passes: Int, allowHardLinks: Bool) throws(PlatformError) {

@@ -18,7 +18,7 @@ extension LosslessTruncation {
             total += appended
             if appended <= options.catchUpThreshold { break }
         }
-        try system_fsync(files.archive).orThrow("fsync", files.archivePath)
+        try files.nameArchive()
         total += try appendRest(files, from: total)
         let reachedEnd = ContinuousClock.now
         try system_ftruncate(files.live, 0).orThrow("truncate", files.livePath)

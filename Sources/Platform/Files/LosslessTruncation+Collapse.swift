@@ -14,7 +14,7 @@ extension LosslessTruncation {
         }
         let end = try collapseEnd(files, copied: copied, blockSize: blockSize, options: options)
         try system_ftruncate(files.archive, Int64(end)).orThrow("truncate", files.archivePath)
-        try system_fsync(files.archive).orThrow("fsync", files.archivePath)
+        try files.nameArchive()
         switch system_collapseRange(files.live, offset: 0, length: Int64(end)) {
         case .success: return .collapsed(end)
         case .failure(let errno): return .refused(.collapseFailed(errno))

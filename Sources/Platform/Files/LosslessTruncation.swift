@@ -85,26 +85,36 @@ package enum LosslessTruncation {
     ///   truncating fails; the live file is then unchanged and the archive removed again.
     package static func copyAndTruncate(
         _ live: FilePath,
-        to archive: FilePath,
+        to archivePath: FilePath,
         options: Options = Options()
     ) throws(PlatformError) -> Outcome {
         let (liveFD, status) = try RegularFile.open(live, OpenFlags.readWrite)
         defer { system_close(liveFD) }
         let obstacle = try collapseObstacle(status.identity, options: options)
         // The descriptor is kept (not reopened by name): the archive is appended to later, and a name could be swapped.
-        let archiveFD = try PosixFileSystem().openNew(
-            archive,
+        let archive = try PendingFile.create(
+            for: archivePath,
             permissions: options.permissions,
             owner: options.owner,
             group: options.group
         )
-        defer { system_close(archiveFD) }
+        let files = OpenPair(live: liveFD, livePath: live, archive: archive)
+        let copied: UInt64
         do {
-            let copied = try FileCopier.copy(from: liveFD, to: archiveFD, source: live, target: archive)
-            let files = OpenPair(live: liveFD, livePath: live, archive: archiveFD, archivePath: archive)
+            copied = try FileCopier.copy(from: liveFD, to: archive.descriptor, source: live, target: archivePath)
+        } catch {
+            archive.discard()
+            throw error
+        }
+        do {
+            defer { if files.archiveNamed.value { archive.close() } }
             return try finish(files, copied: copied, obstacle: obstacle, options: options)
         } catch {
-            _ = system_unlink(archive)
+            if files.archiveNamed.value {
+                _ = system_unlink(archivePath)
+            } else {
+                archive.discard()
+            }
             throw error
         }
     }
@@ -146,6 +156,28 @@ package enum LosslessTruncation {
 internal struct OpenPair {
     var live: Int32
     var livePath: FilePath
-    var archive: Int32
-    var archivePath: FilePath
+    var pending: PendingFile
+    /// Whether the archive has its name yet (it gets it, complete and synced, just before the live file is emptied).
+    let archiveNamed = Flag()
+
+    init(live: Int32, livePath: FilePath, archive: PendingFile) {
+        self.live = live
+        self.livePath = livePath
+        self.pending = archive
+    }
+
+    var archive: Int32 { pending.descriptor }
+    var archivePath: FilePath { pending.target }
+
+    /// Names the archive (synced first): from here on it holds the data that the live file is about to lose.
+    func nameArchive() throws(PlatformError) {
+        guard !archiveNamed.value else { return }
+        try pending.name()
+        archiveNamed.value = true
+    }
+}
+
+/// A mutable flag shared by copies of a value.
+internal final class Flag {
+    var value = false
 }

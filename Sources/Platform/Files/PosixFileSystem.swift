@@ -78,9 +78,16 @@ package struct PosixFileSystem: FileSystem {
         try applyOwnership(fd, path, permissions: permissions, owner: owner, group: group)
     }
 
-    package func remove(_ path: FilePath) throws(PlatformError) {
-        guard try RegularFile.check(path) != nil else { throw .syscall("unlink", path, .noSuchFileOrDirectory) }
+    package func remove(_ path: FilePath, expecting identity: FileIdentity?) throws(PlatformError) {
+        guard let status = try RegularFile.check(path) else { throw .syscall("unlink", path, .noSuchFileOrDirectory) }
+        if let identity, status.identity != identity { throw .replaced(path) }
         try system_unlink(path).orThrow("unlink", path)
+    }
+
+    package func sync(_ path: FilePath) throws(PlatformError) {
+        let fd = try openExisting(path, OpenFlags.readOnly)
+        defer { system_close(fd) }
+        try system_fsync(fd).orThrow("fsync", path)
     }
 
     @discardableResult
@@ -93,17 +100,17 @@ package struct PosixFileSystem: FileSystem {
     ) throws(PlatformError) -> UInt64 {
         let input = try openExisting(source, OpenFlags.readOnly)
         defer { system_close(input) }
-        let output = try openNew(target, permissions: permissions, owner: owner, group: group)
-        defer { system_close(output) }
+        let output = try PendingFile.create(for: target, permissions: permissions, owner: owner, group: group)
+        let copied: UInt64
         do {
-            let copied = try FileCopier.copy(from: input, to: output, source: source, target: target)
-            try AccessControlList.copy(from: input, to: output, source: source, target: target)
-            try system_fsync(output).orThrow("fsync", target)
-            return copied
+            copied = try FileCopier.copy(from: input, to: output.descriptor, source: source, target: target)
+            try AccessControlList.copy(from: input, to: output.descriptor, source: source, target: target)
         } catch {
-            _ = system_unlink(target)
+            output.discard()
             throw error
         }
+        try output.publish()
+        return copied
     }
 
     package func truncate(_ path: FilePath, to length: UInt64) throws(PlatformError) {
@@ -190,7 +197,7 @@ package struct PosixFileSystem: FileSystem {
         return fd
     }
 
-    private func applyOwnership(
+    func applyOwnership(
         _ fd: Int32,
         _ path: FilePath,
         permissions: UInt32,

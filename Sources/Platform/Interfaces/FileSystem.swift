@@ -37,8 +37,11 @@ package protocol FileSystem: Sendable {
     /// Creates one directory with the given mode and (when given) owner and group; no symlink is followed.
     func createDirectory(_ path: FilePath, permissions: UInt32, owner: UInt32?, group: UInt32?) throws(PlatformError)
 
-    /// Unlinks a regular file; a symlink or any other kind of file at the name is refused (`notRegularFile`).
-    func remove(_ path: FilePath) throws(PlatformError)
+    /// Unlinks a regular file; a symlink or any other kind of file at the name is refused (`notRegularFile`), and so
+    /// is a file other than `identity` when one is given (`replaced`: another process put a new file at the name).
+    func remove(_ path: FilePath, expecting identity: FileIdentity?) throws(PlatformError)
+    /// Flushes a file's data and metadata to the disk (`fsync`).
+    func sync(_ path: FilePath) throws(PlatformError)
 
     /// Overwrites a regular file's content in place with random bytes, `passes` times, syncing after each pass,
     /// through a descriptor opened without following symlinks (see `RegularFile`); the name stays for `remove`.
@@ -70,4 +73,11 @@ package protocol FileSystem: Sendable {
     /// Replaces `path` atomically: writes a temp file beside it with `permissions`, fsyncs it, renames it over `path`,
     /// then fsyncs the directory.
     func writeFileAtomically(_ path: FilePath, contents: [UInt8], permissions: UInt32) throws(PlatformError)
+}
+
+extension FileSystem {
+    /// Unlinks a regular file, whichever it is (see `remove(_:expecting:)`).
+    package func remove(_ path: FilePath) throws(PlatformError) {
+        try remove(path, expecting: nil)
+    }
 }

@@ -72,3 +72,11 @@ extension PlatformError {
         PlatformError(.notSupported, "\(path) has \(count) hard links: not shredding a file with other names")
     }
 }
+
+extension PlatformError {
+    /// A file that is no longer the one an operation was planned on: another process renamed a new file to its name
+    /// meanwhile (a manual rotation, say). It is left alone.
+    package static func replaced(_ path: FilePath) -> PlatformError {
+        PlatformError(.other, "\(path) was replaced by another file meanwhile; leaving it alone")
+    }
+}
