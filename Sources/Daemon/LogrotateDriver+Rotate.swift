@@ -37,6 +37,7 @@ extension LogrotateDriver {
     ) -> Set<FilePath> {
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         var pass = BlockPass(run: rotation, block: job.block, options: options.runOptions(now: now), reporter: reporter)
+        pass.journal = state.journal
         guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return [] }
         guard !options.dryRun else {
             // A planned rotation counts as done in memory: not planned again before the next period.
@@ -58,6 +59,16 @@ extension LogrotateDriver {
             guard idle || now - last >= 1_000_000 else { return }
             last = now
             write(snapshot, reporter: traceReporter(metadata: [:]))
+            if idle { compactJournal() }
+        }
+    }
+
+    /// Empties the journal of finished rotations (those unfinished stay, for their retry).
+    private func compactJournal() {
+        do {
+            try state.journal?.compact()
+        } catch {
+            logger.warning("cannot rewrite the rotation journal: \(error.message)")
         }
     }
 

@@ -35,9 +35,14 @@ package final class LogrotateDriver: RotationDriver {
         self.logger = logger
         let store = StateStore(path: options.statePath, fileSystem: rotation.fileSystem)
         if options.dryRun {
-            state = SimulatedState(store.read(reporter: RunReporter(forwardingTo: { _, _ in })))
+            let journal = try? rotation.fileSystem.readFile(options.statePath.appendingToName(".journal"))
+            state = SimulatedState(store.read(reporter: RunReporter(forwardingTo: { _, _ in })), journal: journal ?? [])
         } else {
-            state = LockedStateFile(store: store, timeout: options.stateLockTimeout)
+            let file = LockedStateFile(store: store, timeout: options.stateLockTimeout)
+            if let problem = file.journalProblem {
+                logger.error("cannot open the rotation journal: \(problem); rotating without it")
+            }
+            state = file
         }
     }
 
@@ -123,10 +128,12 @@ package final class LogrotateDriver: RotationDriver {
             defer { retry.logs = [] }
             return retry.logs
         }
+        // Rotations an earlier run left unfinished are finished by a job for their log, due or not.
+        let interrupted = (state.journal?.allUnfinished ?? []).map(\.intent.log).filter { !busy.contains($0) }
         let due = configuration.snapshot.withLock { snapshot in
             if let logs { snapshot.rescanned(logs, now: now) }
             snapshot.merge(file, except: busy, now: now)
-            return snapshot.takeDue(at: now) + retried
+            return snapshot.takeDue(at: now) + retried + interrupted
         }
         reporter.debug("calendar check at \(LocalTime(epochSeconds: now)): \(due.count) logs due")
         save(configuration.snapshot, reporter: reporter)

@@ -17,6 +17,9 @@ protocol StateAccess: Sendable {
 
     /// Ends a `hold`.
     func letGo()
+
+    /// The rotation journal beside the state file (`nil` when there is none).
+    var journal: RotationJournal? { get }
 }
 
 /// The state file, locked as `logrotated rotate` and logrotate lock it: while this daemon rotates or saves (see
@@ -24,11 +27,21 @@ protocol StateAccess: Sendable {
 struct LockedStateFile: StateAccess {
     let store: StateStore
     let lease: StateLease
+    let journal: RotationJournal?
 
+    /// The state file of `store`, with its journal (`nil`, with `journalProblem` set, when it cannot be opened).
     init(store: StateStore, timeout: Duration) {
         self.store = store
         self.lease = StateLease(path: store.path, timeout: timeout)
+        switch RotationJournal.beside(statePath: store.path) {
+        case .success(let journal): (self.journal, journalProblem) = (journal, nil)
+        case .failure(let error): (self.journal, journalProblem) = (nil, error.message)
+        case nil: (self.journal, journalProblem) = (nil, nil)
+        }
     }
+
+    /// Why the journal could not be opened, if it could not.
+    let journalProblem: String?
 
     func read(reporter: RunReporter) -> StateFile {
         store.read(reporter: reporter)
@@ -56,9 +69,12 @@ struct LockedStateFile: StateAccess {
 /// A dry run's state: read once, then kept in memory, so a planned rotation counts as done and nothing is written.
 final class SimulatedState: StateAccess {
     private let state: Mutex<StateFile>
+    let journal: RotationJournal?
 
-    init(_ initial: StateFile) {
+    /// A copy of `initial`, with a copy of the journal's `records` (kept in memory too).
+    init(_ initial: StateFile, journal records: [UInt8] = []) {
         state = Mutex(initial)
+        journal = RotationJournal(inMemory: records)
     }
 
     func read(reporter: RunReporter) -> StateFile {

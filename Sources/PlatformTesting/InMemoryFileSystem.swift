@@ -149,6 +149,11 @@ package final class InMemoryFileSystem: FileSystem {
         }
     }
 
+    package func begins(_ path: FilePath, withContentOf prefix: FilePath) throws(PlatformError) -> Bool {
+        let (whole, start) = (try readFile(path), try readFile(prefix))
+        return whole.starts(with: start)
+    }
+
     package func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
         try state.withLock { state throws(PlatformError) in
             guard let node = state.nodes[path], node.status.kind == .regular else { throw Self.missing(path) }

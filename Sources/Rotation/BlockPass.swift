@@ -14,6 +14,8 @@ package struct BlockPass {
     let block: LogBlock
     let options: RunOptions
     let reporter: RunReporter
+    /// Where rotations are recorded before they begin, and unfinished ones found (`nil`: not recorded).
+    package var journal: RotationJournal?
     /// Whether a log of this block had an error before rotation (with sharedscripts it stops the whole block).
     private var hasErrors = false
     /// The directory of the previous log and its status, reused while logs share it (a glob's logs nearly always do).
@@ -79,7 +81,7 @@ package struct BlockPass {
         }
         var decided = DecidedLogs()
         for path in logs {
-            guard let status = consider(path, state: &state) else { continue }
+            guard finishInterrupted(path, state: &state), let status = consider(path, state: &state) else { continue }
             decided.used.insert(path.string)
             if let status = status.due { decided.due.append(DueLog(path: path, status: status)) }
         }
@@ -225,6 +227,7 @@ package struct BlockPass {
             commandTimeout: options.commandTimeout
         )
         if let identity = blockUserIdentity { executor = executor.acting(as: identity) }
+        executor.journal = journal
         let renderer = self.renderer
         for warning in plan.warnings { reporter.warning(warning) }
         return executor.execute(plan) { event in

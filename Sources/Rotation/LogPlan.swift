@@ -15,6 +15,8 @@ struct LogPlan: Equatable, Sendable {
     var finalName: FilePath
     /// `warning: …` lines about the log's old versions (a name left alone); they do not stop the rotation.
     var warnings: [String] = []
+    /// What the journal records before the log's first step (`nil` when the log has a problem).
+    var intent: LogIntent?
     /// Why the log cannot be rotated (its phases are then empty).
     var problem: String?
 

@@ -89,7 +89,20 @@ struct LogPlanner {
         plan.rotation = take()
         if rotated { complete(view: &view) } else { removeDisposal(view: &view) }
         plan.completion = take()
+        plan.intent = intent(rotated: rotated)
         return plan
+    }
+
+    /// What the journal records before the log's first step.
+    private func intent(rotated: Bool) -> LogIntent {
+        let compressesNow = rotated && settings.compress && !settings.delayCompress && !naming.compressExtension.isEmpty
+        return LogIntent(
+            log: log.path,
+            identity: log.status.identity,
+            finalName: finalName,
+            compressedName: compressesNow ? finalName.appendingToName(naming.compressExtension) : nil,
+            epochSeconds: now.epochSeconds
+        )
     }
 
     /// Returns the steps planned so far and starts a new phase.

@@ -51,18 +51,12 @@ extension PlanExecutor {
             }
             return
         }
-        noteCompressed(source, context: context)
+        try beginCompression(source, into: target, context: context)
         try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
             try compressExternally(source, target, method, attributes, context: context)
         } failure: {
             Self.compressionFailure(source, $0)
         }
-    }
-
-    /// Notes which file `source` is now, so that only that file is removed once compressed.
-    func noteCompressed(_ source: FilePath, context: StepContext) {
-        let status = try? fileSystem.status(of: source, followSymlinks: false)
-        context.compressed.note(source, status?.identity)
     }
 
     /// Starts a built-in compression (an existing target is moved aside first); `finish()` on the result completes
@@ -75,7 +69,7 @@ extension PlanExecutor {
         step: RotationStep,
         context: StepContext
     ) throws(StepFailure) -> any CompressionInProgress {
-        noteCompressed(source, context: context)
+        try beginCompression(source, into: target, context: context)
         return try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
             try compressor.start(
                 source,

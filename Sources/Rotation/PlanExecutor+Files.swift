@@ -24,25 +24,29 @@ extension PlanExecutor {
     /// at the target (say a stray `app.log.1` while `compress` names old logs `.1.gz`, or a file `preremove` would
     /// not let go) is kept as `TARGET-YYYYMMDDHH.backup` instead of being overwritten as logrotate 3.21 does.
     ///
+    /// Returns whether a file was moved (`false` for a missing old version).
+    ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (shift loop), `rotateSingleLog` (the rename).
     func rename(
         _ source: FilePath,
         _ target: FilePath,
         _ purpose: RenamePurpose,
         context: StepContext
-    ) throws(StepFailure) {
+    ) throws(StepFailure) -> Bool {
         let step = RotationStep.rename(from: source, to: target, purpose: purpose)
         switch purpose {
         case .shift:
-            try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
+            return try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
                 do throws(PlatformError) {
                     // An old generation is ours: a symlink, FIFO or directory planted at its name is refused, not moved.
                     if let status = try fileSystem.status(of: source, followSymlinks: false), status.kind != .regular {
                         throw .notRegularFile(source, kind: status.kind)
                     }
                     try fileSystem.rename(source, to: target, replace: false)
+                    return true
                 } catch  where error.code == .notFound {
                     context.onEvent(.info("old log \(source) does not exist"))
+                    return false
                 }
             } failure: {
                 "error renaming \(source) to \(target): \($0.reason)"
@@ -53,6 +57,7 @@ extension PlanExecutor {
             } failure: {
                 "failed to rename \(source) to \(target): \($0.reason)"
             }
+            return true
         }
     }
 
@@ -95,7 +100,7 @@ extension PlanExecutor {
             let backup = target.appendingToName(context.plan.backupSuffix)
             context.onEvent(.info("destination \(target) already exists, renaming to \(backup)"))
             do {
-                try fileSystem.rename(target, to: backup, replace: false)
+                try moveAside(target, to: backup)
             } catch {
                 let aside = "\(target) exists and cannot be moved aside to \(backup): \(error.reason)"
                 throw StepFailure(step: step, message: "\(message(error)) (\(aside))")
@@ -109,6 +114,22 @@ extension PlanExecutor {
             throw StepFailure(step: step, message: message(error))
         }
     }
+
+    /// Renames `target` to `backup`, or to `backup.1`, `backup.2`… when that name is taken already (a second leftover
+    /// within the same hour), never replacing anything.
+    private func moveAside(_ target: FilePath, to backup: FilePath) throws(PlatformError) {
+        var candidate = backup
+        for number in 1...Self.backupNames {
+            do {
+                return try fileSystem.rename(target, to: candidate, replace: false)
+            } catch  where error.code == .alreadyExists && number < Self.backupNames {
+                candidate = backup.appendingToName(".\(number)")
+            }
+        }
+    }
+
+    /// How many `.backup` names are tried for one target.
+    static let backupNames = 100
 
     /// `copy`, `copytruncate`'s copy and `renamecopy`'s: a file already at the target (a stray `app.log.1` while
     /// `compress` names old logs `.1.gz`) is first renamed to `TARGET-YYYYMMDDHH.backup`, as for a rename target.
@@ -165,7 +186,8 @@ extension PlanExecutor {
             if case .shred(let cycles, let allowHardLinks) = erasure {
                 try shred(path, cycles: cycles, allowHardLinks: allowHardLinks, context: context)
             }
-            let expected = purpose == .compressedSource ? context.compressed.identity(of: path) : nil
+            let checked = purpose == .compressedSource || purpose == .unfinishedCopy
+            let expected = checked ? context.compressed.identity(of: path) : nil
             try fileSystem.remove(path, expecting: expected)
         } catch  where error.code == .notFound {
             context.onEvent(.harmlessError("error unlinking log file \(path): \(error.reason)"))

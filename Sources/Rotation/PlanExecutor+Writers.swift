@@ -16,6 +16,7 @@ extension PlanExecutor {
         context: StepContext
     ) throws(StepFailure) {
         let step = RotationStep.copyTruncate(from: source, to: target, attributes)
+        try beginCopy(to: target, context: context)
         let writers = currentWriters(of: source)
         guard !writers.isEmpty else {
             try copy(source, target, attributes, step: step, context: context)

@@ -21,6 +21,8 @@ package struct PlanExecutor: Sendable {
     package var commandTimeout: Double?
     /// The `su` identity file operations run with (see `acting(as:)`); `nil`: our own.
     package private(set) var identity: FileSystemIdentity?
+    /// Where each log's rotation is recorded before its first step and after its last (`nil`: not recorded).
+    package var journal: RotationJournal?
 
     package init(
         fileSystem: any FileSystem,
@@ -57,10 +59,14 @@ package struct PlanExecutor: Sendable {
 
     /// Runs the plan's steps in order and tells how each log ended; `onEvent` sees each step before it runs and
     /// every message.
+    ///
+    /// Each log's rotation is journaled before its first change and ended in the journal once it succeeded; a log
+    /// that failed stays unfinished there, for the next run to finish. When a log fails before it was rotated, the
+    /// old versions already shifted for it are moved back, so a failing rotation costs no archive.
     package func execute(_ plan: RotationPlan, onEvent: (ExecutionEvent) -> Void = { _ in }) -> ExecutionReport {
         withoutActuallyEscaping(onEvent) { onEvent in
             var progress = Progress(plan: plan)
-            let compressed = CompressedSources()
+            let compressed = CompressedSources(plan.expectedIdentities)
             let background = BackgroundCompressions(plan: plan)
             let report = { (job: BackgroundCompressions.Job) in
                 job.events.forEach(onEvent)
@@ -72,15 +78,27 @@ package struct PlanExecutor: Sendable {
             for problem in plan.problems {
                 onEvent(.error(problem.message))
             }
+            var journaling = Journaling(journal: journal)
             for (index, planned) in plan.steps.enumerated() {
                 background.settle(before: planned, report: report)
                 guard progress.shouldRun(planned.scope) else { continue }
-                onEvent(.willRun(index: index, planned))
                 let context = StepContext(plan: plan, scope: planned.scope, compressed: compressed, onEvent: onEvent)
+                do throws(StepFailure) {
+                    try journaling.prepare(for: planned, in: plan)
+                } catch {
+                    onEvent(.error(error.message))
+                    progress.record(error, scope: planned.scope)
+                    continue
+                }
+                onEvent(.willRun(index: index, planned))
                 run(planned, context: context, progress: &progress, background: background)
+                if progress.hasStoppedLogs { undoShifts(&progress, onEvent: onEvent) }
             }
             background.finishAll(report: report)
-            return progress.report
+            if progress.hasStoppedLogs { undoShifts(&progress, onEvent: onEvent) }
+            let outcome = progress.report
+            journaling.end(outcome, changed: progress.changed, onEvent: onEvent)
+            return outcome
         }
     }
 
@@ -92,21 +110,23 @@ package struct PlanExecutor: Sendable {
     ) {
         do throws(StepFailure) {
             guard !(try hand(planned, to: background, context: context)) else { return }
-            try perform(planned.step, context: context)
+            if try perform(planned.step, context: context) { progress.succeeded(planned) }
         } catch {
             context.onEvent(.error(error.message))
             progress.record(error, scope: planned.scope)
         }
     }
 
-    /// One `switch` over the step kinds.
-    private func perform(_ step: RotationStep, context: StepContext) throws(StepFailure) {
+    /// One `switch` over the step kinds; `false` when the step found nothing to do (an old version that does not
+    /// exist is not shifted).
+    private func perform(_ step: RotationStep, context: StepContext) throws(StepFailure) -> Bool {
         switch step {
-        case .notice: return
+        case .notice: return true
         case .runScript(let kind, let script, let arguments):
             try runScript(kind, script, arguments, context: context)
         case .createDirectory(let path, let attributes): try createDirectory(path, attributes, step: step)
-        case .rename(let source, let target, let purpose): try rename(source, target, purpose, context: context)
+        case .rename(let source, let target, let purpose):
+            return try rename(source, target, purpose, context: context)
         case .create(let path, let attributes): try create(path, attributes, context: context)
         case .copy(let source, let target, let attributes):
             try copy(source, target, attributes, step: step, context: context)
@@ -120,6 +140,7 @@ package struct PlanExecutor: Sendable {
         case .remove(let path, let purpose, let preremove, let erasure):
             try remove(path, purpose, preremove, erasure, context: context)
         }
+        return true
     }
 }
 
@@ -135,7 +156,11 @@ struct StepContext {
 /// The identity each compressed source had when it was compressed, so that its removal unlinks that file and not
 /// one another process renamed to its name meanwhile.
 final class CompressedSources: Sendable {
-    private let identities = Mutex<[FilePath: FileIdentity]>([:])
+    private let identities: Mutex<[FilePath: FileIdentity]>
+
+    init(_ known: [FilePath: FileIdentity]) {
+        identities = Mutex(known)
+    }
 
     /// Notes the file now at `path` as the one being compressed.
     func note(_ path: FilePath, _ identity: FileIdentity?) {
@@ -155,6 +180,14 @@ struct Progress {
     var allLogsStopped: StepFailure?
     var failures: [FilePath: StepFailure] = [:]
     var blockFailures: [StepFailure] = []
+    /// Per log, the shifts of old versions done so far (in order), until the log itself is rotated.
+    var shifted: [FilePath: [(from: FilePath, to: FilePath)]] = [:]
+    /// Logs whose rotation step (rename, copy, copytruncate, truncate) ran: from then on nothing is moved back.
+    var rotated: Set<FilePath> = []
+    /// Logs for which a step changed a file (a shift moved back again does not count).
+    var changed: Set<FilePath> = []
+    /// Logs for which a step other than a shift changed a file.
+    var unshiftedChanges: Set<FilePath> = []
 
     init(plan: RotationPlan) {
         self.plan = plan
@@ -174,7 +207,33 @@ struct Progress {
         }
     }
 
+    /// Notes a step that succeeded: a shift that moved a file, or the log's rotation.
+    mutating func succeeded(_ planned: PlannedStep) {
+        guard case .log(let log) = planned.scope else { return }
+        switch planned.step {
+        case .notice, .runScript, .signal, .mail: break
+        case .rename(_, _, .shift): changed.insert(log)
+        default:
+            changed.insert(log)
+            unshiftedChanges.insert(log)
+        }
+        switch planned.step {
+        case .rename(let source, let target, .shift):
+            if !rotated.contains(log) { shifted[log, default: []].append((source, target)) }
+        case .rename(_, _, .rotate), .copy, .copyTruncate, .truncate:
+            rotated.insert(log)
+            shifted[log] = nil
+        default: break
+        }
+    }
+
+    /// Whether a log that shifted old versions can no longer be rotated in this run.
+    var hasStoppedLogs: Bool {
+        shifted.keys.contains { !shouldRun(.log($0)) }
+    }
+
     mutating func record(_ failure: StepFailure, scope: StepScope) {
+
         guard failure.stopsLog else {
             blockFailures.append(failure)
             return

@@ -146,6 +146,8 @@ package struct PlanRenderer: Sendable {
         case .expiredDated: ["removing \(path)", "removing old log \(path)"]
         case .compressedSource: []
         case .temporaryCopy: ["removing tmp log \(path)"]
+        case .partialArchive: ["removing \(path): a partial archive left by an interrupted run"]
+        case .unfinishedCopy: ["removing \(path): the log still holds its lines (copy interrupted before the truncate)"]
         }
     }
 

@@ -97,7 +97,7 @@ package enum Planner {
         }
         let problems = plans.compactMap { plan in plan.problem.map { PlanProblem(log: plan.path, message: $0) } }
         var assembly = PlanAssembly(block: block, plans: plans, options: options)
-        return RotationPlan(
+        var plan = RotationPlan(
             patternText: block.patternText,
             sharedScripts: block.settings.sharedScripts,
             logs: logs.map(\.path),
@@ -106,6 +106,8 @@ package enum Planner {
             warnings: plans.flatMap(\.warnings),
             backupSuffix: DateFormat("-%Y%m%d%H.backup").string(for: now.local, epochSeconds: now.epochSeconds)
         )
+        for intent in plans.compactMap(\.intent) { plan.intents[intent.log] = intent }
+        return plan
     }
 }
 

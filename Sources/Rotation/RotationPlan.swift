@@ -1,3 +1,4 @@
+import Platform
 import SystemPackage
 
 /// Which steps a failure stops.
@@ -51,6 +52,10 @@ package struct RotationPlan: Equatable, Sendable {
     package var warnings: [String]
     /// `-YYYYMMDDHH.backup`: appended to an existing compression target before it is replaced.
     package var backupSuffix: String
+    /// What each log's rotation is about to do, journaled before its first step (logs with problems have none).
+    package var intents: [FilePath: LogIntent] = [:]
+    /// Files a recovery plan removes only if they are still these (see `InterruptedRotation`).
+    package var expectedIdentities: [FilePath: FileIdentity] = [:]
 
     package init(
         patternText: String,

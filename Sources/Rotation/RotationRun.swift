@@ -53,7 +53,8 @@ package struct RotationRun: Sendable {
         let configuration = loadConfiguration(options.configPaths, reporter: reporter)
         if options.dryRun {
             var state = StateStore(path: options.statePath, fileSystem: fileSystem).read(reporter: reporter)
-            rotateAll(configuration, state: &state, options: options, reporter: reporter)
+            let journal = readJournal(beside: options.statePath)
+            rotateAll(configuration, state: &state, journal: journal, options: options, reporter: reporter)
             return reporter.errorCount == 0 ? .success : .failure
         }
         let lock: StateLock
@@ -67,8 +68,10 @@ package struct RotationRun: Sendable {
         if let warning = lock.warning { reporter.warning(warning) }
         let store = StateStore(path: options.statePath, fileSystem: fileSystem)
         var state = store.read(reporter: reporter)
-        let used = rotateAll(configuration, state: &state, options: options, reporter: reporter)
+        let journal = openJournal(beside: options.statePath, reporter: reporter)
+        let used = rotateAll(configuration, state: &state, journal: journal, options: options, reporter: reporter)
         store.write(state.droppingStale(now: options.now, used: used), reporter: reporter)
+        settle(journal, reporter: reporter)
         lock.release()
         return reporter.errorCount == 0 ? .success : .failure
     }
@@ -100,6 +103,7 @@ package struct RotationRun: Sendable {
     private func rotateAll(
         _ configuration: Configuration,
         state: inout StateFile,
+        journal: RotationJournal?,
         options: RunOptions,
         reporter: RunReporter
     ) -> Set<String> {
@@ -111,8 +115,45 @@ package struct RotationRun: Sendable {
         var used: Set<String> = []
         for (block, logs) in zip(configuration.blocks, logs) {
             var pass = BlockPass(run: self, block: block, options: options, reporter: reporter)
+            pass.journal = journal
             used.formUnion(pass.rotate(logs, state: &state)?.decided.used ?? [])
         }
         return used
+    }
+
+    /// The journal beside the state file, opened for this pass; an error when it cannot be (the pass then rotates
+    /// without one, as logrotate always does).
+    private func openJournal(beside statePath: FilePath, reporter: RunReporter) -> RotationJournal? {
+        switch RotationJournal.beside(statePath: statePath) {
+        case .success(let journal): return journal
+        case .failure(let error):
+            reporter.error("cannot open the rotation journal: \(error.message); rotating without it")
+            return nil
+        case nil: return nil
+        }
+    }
+
+    /// A dry run's view of the journal: what it holds, without creating or changing it.
+    private func readJournal(beside statePath: FilePath) -> RotationJournal? {
+        guard statePath != "/dev/null" else { return nil }
+        let bytes = (try? fileSystem.readFile(statePath.appendingToName(".journal"))) ?? []
+        return RotationJournal(inMemory: bytes)
+    }
+
+    /// After the pass: reports rotations still unfinished (their log is in no block, or could not be finished) and
+    /// empties the journal of the finished ones.
+    private func settle(_ journal: RotationJournal?, reporter: RunReporter) {
+        guard let journal else { return }
+        for unfinished in journal.allUnfinished {
+            reporter.warning(
+                "the rotation of \(unfinished.intent.log) begun at \(LocalTime(epochSeconds: unfinished.intent.epochSeconds)) "
+                    + "is not finished; the next run tries again"
+            )
+        }
+        do {
+            try journal.compact()
+        } catch {
+            reporter.warning("cannot rewrite the rotation journal: \(error.message)")
+        }
     }
 }

@@ -90,6 +90,11 @@ package enum RemovalPurpose: Equatable, Hashable, Sendable {
     case compressedSource
     /// `renamecopy`'s `LOG.tmp` once copied (`removing tmp log X`).
     case temporaryCopy
+    /// A `copytruncate` archive whose lines the log still holds: the run that made it was interrupted before the
+    /// truncate (`removing X: the log still holds its lines`).
+    case unfinishedCopy
+    /// The hidden temporary file of a compression that an interrupted run left (`.NAME.logrotated-tmp`).
+    case partialArchive
 }
 
 /// How a removed file's content is destroyed.

@@ -113,6 +113,7 @@ import Testing
                 == "state file \(state) is world-readable and thus can be locked from other unprivileged users. "
                 + "Skipping lock acquisition..."
         )
+        lock.release()
         try PosixFileSystem().writeFileAtomically(state, contents: [], permissions: 0o600)
         #expect(try StateLock(path: state).outcome == .locked)
     }

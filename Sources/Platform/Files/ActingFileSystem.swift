@@ -99,6 +99,10 @@ package struct ActingFileSystem: FileSystem {
         }
     }
 
+    package func begins(_ path: FilePath, withContentOf prefix: FilePath) throws(PlatformError) -> Bool {
+        try identity.assume { () throws(PlatformError) in try base.begins(path, withContentOf: prefix) }
+    }
+
     package func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8] {
         try identity.assume { () throws(PlatformError) in try base.readFile(path) }
     }

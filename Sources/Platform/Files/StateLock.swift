@@ -27,6 +27,8 @@ package struct StateLock: ~Copyable {
     /// Whether the state file was missing and an empty stub was created.
     package let createdStub: Bool
     private let descriptor: Int32
+    /// The lock file beside the state file (`STATE.lock`), locked first; -1 when not used.
+    private let guardDescriptor: Int32
 
     /// Opens (or creates) the state file and locks it unless `skip`; with `wait` it blocks until the lock is free.
     /// - Throws: `StateLockError.alreadyLocked` when another open file description holds the lock (and not `wait`),
@@ -46,17 +48,45 @@ package struct StateLock: ~Copyable {
     private init(path: FilePath, skip: Bool, waiting: Waiting) throws(StateLockError) {
         self.path = path
         guard path != "/dev/null" else {
-            (outcome, createdStub, descriptor) = (.notNeeded, false, -1)
+            (outcome, createdStub, descriptor, guardDescriptor) = (.notNeeded, false, -1, -1)
             return
         }
-        let (fd, created) = try Self.open(path)
-        let outcome = try Self.lock(fd, path, skip: skip, waiting: waiting)
+        let guarding = skip ? -1 : try Self.lockGuard(of: path, waiting: waiting)
+        let fd: Int32
+        let created: Bool
+        let outcome: Outcome
+        do {
+            (fd, created) = try Self.open(path)
+            outcome = try Self.lock(fd, path, skip: skip, waiting: waiting)
+        } catch {
+            if guarding >= 0 { system_close(guarding) }
+            throw error
+        }
         if outcome != .locked { system_close(fd) }
         (self.outcome, createdStub, descriptor) = (outcome, created, outcome == .locked ? fd : -1)
+        guardDescriptor = guarding
     }
 
     deinit {
         if descriptor >= 0 { system_close(descriptor) }
+        if guardDescriptor >= 0 { system_close(guardDescriptor) }
+    }
+
+    /// The lock file beside the state file: never replaced (the state file is, by every write, so a lock on its inode
+    /// alone lets a process that opens it after a write lock the new one while the writer still rotates), so every
+    /// `logrotated` process excludes the others for as long as it holds it. Created 0600; -1 when it cannot be
+    /// created (a read-only directory), leaving the state file's lock alone, as logrotate.
+    private static func lockGuard(of path: FilePath, waiting: Waiting) throws(StateLockError) -> Int32 {
+        let lockPath = path.appendingToName(".lock")
+        let flags = OpenFlags.readWrite | OpenFlags.create | OpenFlags.noFollow
+        guard case .success(let fd) = system_open(lockPath, flags, 0o600) else { return -1 }
+        switch flock(fd, waiting) {
+        case .success: return fd
+        case .failure(let errno):
+            system_close(fd)
+            if errno == .wouldBlock { throw .alreadyLocked(path) }
+            throw .failed(.stateLock("error acquiring lock on", lockPath, errno))
+        }
     }
 
     /// Releases the lock now (closing the descriptor), instead of when the value goes away.

@@ -67,6 +67,9 @@ package protocol FileSystem: Sendable {
     /// Sets access and modification times.
     func setTimes(_ path: FilePath, access: Timestamp, modification: Timestamp) throws(PlatformError)
 
+    /// Whether the regular file `path` begins with the whole content of the regular file `prefix` (neither followed
+    /// through a symlink): a copy whose source still holds its lines.
+    func begins(_ path: FilePath, withContentOf prefix: FilePath) throws(PlatformError) -> Bool
     /// Reads a whole (small) file, e.g. the state file.
     func readFile(_ path: FilePath) throws(PlatformError) -> [UInt8]
 

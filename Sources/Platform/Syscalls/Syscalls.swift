@@ -143,6 +143,7 @@ internal enum OpenFlags {
     static let noFollow = cshims_o_nofollow()
     static let directory = cshims_o_directory()
     static let nonBlocking = O_NONBLOCK
+    static let append = O_APPEND
 }
 
 extension FileStatus {

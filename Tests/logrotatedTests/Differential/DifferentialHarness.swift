@@ -132,7 +132,8 @@ struct DifferentialHarness {
     func snapshot(_ dir: URL) throws -> [String: String] {
         let fm = FileManager.default
         var tree: [String: String] = [:]
-        let skipped: Set<String> = ["cfg", "mailer", "state"]
+        // Our lock file and rotation journal are bookkeeping logrotate does not have.
+        let skipped: Set<String> = ["cfg", "mailer", "state", "state.lock", "state.journal"]
         guard let walker = fm.enumerator(atPath: dir.path) else { return tree }
         for case let relative as String in walker where !skipped.contains(relative) {
             let path = dir.appendingPathComponent(relative).path

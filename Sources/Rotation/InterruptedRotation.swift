@@ -1,0 +1,109 @@
+import LogrotateConfig
+import Platform
+import SystemPackage
+
+/// How a rotation that a kill or a failure left unfinished is finished: from the journal's record and what is on the
+/// disk now, the steps that complete it where its data is safe (roll forward) or undo the half that would duplicate
+/// lines (roll back), never a `.backup` of our own making.
+///
+/// - A compression that began (the planned one of the rotated file, or any the journal recorded, `delaycompress`'s
+///   included): its source, if still the same file, is removed when the compressed file exists (archives are named
+///   only once complete, so it is whole), else compressed now; a source that a process still writes is left, with a
+///   note, for the next run.
+/// - A `copytruncate` interrupted before the truncate: the archive, whose lines the log still holds, is removed; the
+///   log is then rotated as usual.
+/// - The log counts as rotated (the state records the rotation's time) when its rotated file exists: the rename
+///   happened, or the copy was completed by the truncate.
+package struct InterruptedRotation: Sendable {
+    package var unfinished: UnfinishedRotation
+    package var settings: LogSettings
+
+    package init(_ unfinished: UnfinishedRotation, settings: LogSettings) {
+        self.unfinished = unfinished
+        self.settings = settings
+    }
+
+    /// What finishing the rotation does.
+    package struct Recovery: Sendable {
+        /// The steps, all of the log's scope.
+        package var plan: RotationPlan
+        /// Whether the log was rotated by the interrupted run (the state then records `intent.epochSeconds`).
+        package var rotated: Bool
+        /// What is left for later, and why.
+        package var notes: [String]
+    }
+
+    /// The recovery, looking at the files through `fileSystem`; `isWritten` tells whether a process has a file open
+    /// for writing.
+    package func recovery(
+        patternText: String,
+        fileSystem: any FileSystem,
+        isWritten: (FileIdentity) -> Bool
+    ) -> Recovery {
+        let intent = unfinished.intent
+        var steps: [RotationStep] = []
+        var expected: [FilePath: FileIdentity] = [:]
+        var notes: [String] = []
+        let status = { (path: FilePath) in (try? fileSystem.status(of: path, followSymlinks: false)) ?? nil }
+        var rotated = status(intent.finalName)?.identity == intent.identity
+        for archive in unfinished.copies {
+            guard let copy = status(archive), copy.kind == .regular else { continue }
+            if (try? fileSystem.begins(intent.log, withContentOf: archive)) == true {
+                steps.append(.remove(archive, purpose: .unfinishedCopy, preremove: nil, erasure: .unlink))
+                expected[archive] = copy.identity
+            } else if archive == intent.finalName {
+                rotated = true
+            }
+        }
+        for compression in compressions {
+            guard let source = status(compression.source), source.identity == compression.identity else {
+                if compression.source == intent.finalName, status(compression.target) != nil { rotated = true }
+                continue
+            }
+            if compression.source == intent.finalName { rotated = true }
+            expected[compression.source] = compression.identity
+            let partial = PendingFile.temporaryName(for: compression.target)
+            if status(partial)?.kind == .regular {
+                steps.append(.remove(partial, purpose: .partialArchive, preremove: nil, erasure: .unlink))
+            }
+            if status(compression.target) == nil {
+                guard !isWritten(compression.identity) else {
+                    notes.append("\(compression.source) is still written by a process: not compressing it yet")
+                    continue
+                }
+                let method = CompressionMethod(settings: settings)
+                steps.append(
+                    .compress(
+                        source: compression.source,
+                        target: compression.target,
+                        method: method,
+                        FileAttributes(of: source)
+                    )
+                )
+            }
+            steps.append(.remove(compression.source, purpose: .compressedSource, preremove: nil, erasure: .unlink))
+        }
+        var plan = RotationPlan(
+            patternText: patternText,
+            sharedScripts: false,
+            logs: [intent.log],
+            steps: steps.map { PlannedStep(.log(intent.log), $0) },
+            backupSuffix: ""
+        )
+        plan.expectedIdentities = expected
+        return Recovery(plan: plan, rotated: rotated, notes: notes)
+    }
+
+    /// The compressions to finish: the one planned for the rotated file, then those the journal recorded, each
+    /// source once.
+    private var compressions: [BegunCompression] {
+        let intent = unfinished.intent
+        var all = unfinished.compressions
+        if let compressed = intent.compressedName {
+            let planned = BegunCompression(source: intent.finalName, identity: intent.identity, target: compressed)
+            if !all.contains(where: { $0.source == planned.source }) { all.insert(planned, at: 0) }
+        }
+        var seen: Set<FilePath> = []
+        return all.filter { seen.insert($0.source).inserted }
+    }
+}

@@ -1,0 +1,105 @@
+import Platform
+import Synchronization
+import SystemPackage
+
+/// The intent journal beside the state file (`STATE.journal`): before a log's first step the executor records what
+/// the rotation is about to do, and after its last step that it ended; compressions and copies are recorded as they
+/// begin. A run killed (or failing) half-way leaves the log's rotation unfinished here, and the next run, `rotate`
+/// or the daemon, finishes it (`InterruptedRotation`) before deciding anything else for that log.
+///
+/// Records are appended with one write each and synced once per plan before its first change, so a kill loses none
+/// and a power cut at most the records of the plan being written. Once every rotation has ended the file is emptied.
+package final class RotationJournal: Sendable {
+    /// The journal file; `nil` for a journal kept in memory only (no state file, or tests).
+    private let file: JournalFile?
+    private let open: Mutex<[FilePath: UnfinishedRotation]>
+
+    /// The journal of the state file `statePath` (`STATE.journal`), with the rotations earlier runs left unfinished;
+    /// `nil` when the state file is `/dev/null`. A journal that cannot be opened is reported by `problem`.
+    package static func beside(statePath: FilePath) -> Result<RotationJournal, PlatformError>? {
+        guard statePath != "/dev/null" else { return nil }
+        let path = statePath.appendingToName(".journal")
+        do {
+            let file = try JournalFile(path: path)
+            return .success(RotationJournal(file: file, records: JournalRecord.records(in: try file.contents())))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A journal kept in memory, starting with `records`.
+    package convenience init(inMemory records: [UInt8] = []) {
+        self.init(file: nil, records: JournalRecord.records(in: records))
+    }
+
+    private init(file: JournalFile?, records: [JournalRecord]) {
+        self.file = file
+        var open: [FilePath: UnfinishedRotation] = [:]
+        for record in records { Self.apply(record, to: &open) }
+        self.open = Mutex(open)
+    }
+
+    /// The journal file's path, when there is one.
+    package var path: FilePath? { file?.path }
+
+    /// The log's rotation that began and has not ended, if any.
+    package func unfinished(_ log: FilePath) -> UnfinishedRotation? {
+        open.withLock { $0[log] }
+    }
+
+    /// Every unfinished rotation, by log.
+    package var allUnfinished: [UnfinishedRotation] {
+        open.withLock { Array($0.values) }.sorted { $0.intent.log.bytes.lexicographicallyPrecedes($1.intent.log.bytes) }
+    }
+
+    func begin(_ intents: [LogIntent]) throws(PlatformError) {
+        try record(intents.map { .begin($0) })
+    }
+
+    func compress(_ compression: BegunCompression, of log: FilePath) throws(PlatformError) {
+        try record([.compress(log: log, compression)])
+    }
+
+    func copy(to archive: FilePath, of log: FilePath) throws(PlatformError) {
+        try record([.copy(log: log, archive: archive)])
+    }
+
+    /// Records that the logs' rotations ended (finished, or found to need nothing more).
+    package func end(_ logs: [FilePath]) throws(PlatformError) {
+        try record(logs.map { .end(log: $0) })
+    }
+
+    /// Makes the records so far durable.
+    func sync() throws(PlatformError) {
+        try file?.sync()
+    }
+
+    /// Rewrites the file with the unfinished rotations alone (nothing, usually).
+    package func compact() throws(PlatformError) {
+        try open.withLock { open throws(PlatformError) in
+            let bytes = open.values.flatMap { entry in
+                [JournalRecord.begin(entry.intent).line]
+                    + entry.compressions.map { JournalRecord.compress(log: entry.intent.log, $0).line }
+                    + entry.copies.map { JournalRecord.copy(log: entry.intent.log, archive: $0).line }
+            }
+            try file?.replace(with: Array(bytes.joined()))
+        }
+    }
+
+    private func record(_ records: [JournalRecord]) throws(PlatformError) {
+        guard !records.isEmpty else { return }
+        try open.withLock { open throws(PlatformError) in
+            for record in records { Self.apply(record, to: &open) }
+            try file?.append(Array(records.map(\.line).joined()))
+        }
+    }
+
+    private static func apply(_ record: JournalRecord, to open: inout [FilePath: UnfinishedRotation]) {
+        switch record {
+        case .begin(let intent): open[intent.log] = UnfinishedRotation(intent: intent)
+        case .compress(let log, let compression): open[log]?.compressions.append(compression)
+        case .copy(let log, let archive): open[log]?.copies.append(archive)
+        case .end(let log): open[log] = nil
+        }
+    }
+}
