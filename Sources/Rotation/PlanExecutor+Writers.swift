@@ -20,7 +20,13 @@ extension PlanExecutor {
         let writers = currentWriters(of: source)
         guard !writers.isEmpty else {
             try copy(source, target, attributes, step: step, context: context)
-            return try truncate(source, step: step)
+            do {
+                return try truncate(source, step: step)
+            } catch {
+                // The log still holds every line of the copy: removing the copy leaves the tree as it was.
+                try? fileSystem.remove(target)
+                throw error
+            }
         }
         for writer in writers where writer.writesAtOwnOffset {
             context.onEvent(.warning(WriterAdvice.holes(writer, log: source)))

@@ -43,6 +43,17 @@ import Testing
         return try StateLock(path: state)
     }
 
+    @Test func lock_survivesTheStateFileBeingReplaced() throws {
+        let state = try makeScratchDirectory().appending("status")
+        let held = try StateLock(path: state)
+        // Every state write replaces the file (temporary + rename): a lock on the old inode alone would let the next
+        // process lock the new one while this one still rotates.
+        try PosixFileSystem().writeFileAtomically(state, contents: Array("new\n".utf8), permissions: 0o600)
+        #expect(throws: StateLockError.alreadyLocked(state)) { try StateLock(path: state) }
+        held.release()
+        #expect(try StateLock(path: state).outcome == .locked)
+    }
+
     @Test func alreadyLocked_hasLogrotatesText() {
         #expect(
             StateLockError.alreadyLocked("/var/lib/logrotate/status").description

@@ -18,10 +18,10 @@ import Testing
         try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: dir)
     }
 
-    /// `logrotated rotate` (`-f` unless a state file text is given) with `config` written in `dir`.
     /// The files of the run itself: the config, the state file, its lock file and its rotation journal.
     static let ownFiles = ["cfg", "state", "state.journal", "state.lock"]
 
+    /// `logrotated rotate` (`-f` unless a state file text is given) with `config` written in `dir`.
     private func rotate(_ config: String, in dir: URL, state stateText: String? = nil) throws -> CommandResult {
         let configPath = dir.appendingPathComponent("cfg").path
         try Data(config.utf8).write(to: URL(fileURLWithPath: configPath))

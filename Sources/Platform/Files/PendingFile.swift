@@ -27,7 +27,9 @@ package struct PendingFile: Sendable {
         owner: UInt32?,
         group: UInt32?
     ) throws(PlatformError) -> PendingFile {
-        if case .success = system_lstat(target, followSymlinks: false) { throw .syscall("creating", target, .fileExists) }
+        if case .success = system_lstat(target, followSymlinks: false) {
+            throw .syscall("creating", target, .fileExists)
+        }
         let pending = try open(for: target, permissions: permissions)
         do {
             try PosixFileSystem().applyOwnership(
