@@ -113,7 +113,8 @@ extension PlanExecutor {
             temporary,
             permissions: attributes.permissions,
             owner: attributes.owner,
-            group: attributes.group
+            group: attributes.group,
+            accessControlFrom: source
         )
         do {
             try runCompressor(source, into: temporary, method, context: context)

@@ -14,7 +14,7 @@ enum ACLSupport {
 }
 
 /// A file made from a log keeps the log's ACL, as with logrotate built with ACL support: `create` without a mode,
-/// `copy` and `copytruncate`. `create` with a mode gives that mode alone.
+/// `copy`, `copytruncate` and compression. `create` with a mode gives that mode alone.
 @Suite(.enabled(if: ACLSupport.available, "setfacl is missing or the file system has no ACL support"))
 struct AccessControlListTests {
     private static let fm = FileManager.default
@@ -50,6 +50,13 @@ struct AccessControlListTests {
         defer { try? Self.fm.removeItem(at: dir) }
         #expect(try acl(dir.appendingPathComponent("svc.log").path) == withDaemon)
         #expect(try acl(dir.appendingPathComponent("svc.log.1").path) == withDaemon)
+    }
+
+    @Test(arguments: ["  compress", "  compress\n  compresscmd /bin/gzip\n  compressoptions --rsyncable"])
+    func compressedArchive_getsTheACLOfTheFileItCompresses(directives: String) throws {
+        let dir = try rotate(directives)
+        defer { try? Self.fm.removeItem(at: dir) }
+        #expect(try acl(dir.appendingPathComponent("svc.log.1.gz").path) == withDaemon)
     }
 
     @Test func createWithAMode_givesThatModeAlone() throws {

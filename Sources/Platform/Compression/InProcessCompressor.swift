@@ -46,6 +46,7 @@ package struct InProcessCompressor: Compressor {
         let output = try PendingFile.create(for: target, permissions: permissions, owner: owner, group: group)
         let written = WrittenCompression(output: output, times: status)
         do {
+            try AccessControlList.copy(from: input, to: output.descriptor, source: source, target: target)
             try encode(format, from: input, to: output.descriptor, size: status.size, source: source, target: target)
         } catch {
             written.discard()
