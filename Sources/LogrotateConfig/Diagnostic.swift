@@ -37,9 +37,10 @@ package struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         "\(place): \(severity.rawValue): \(message)"
     }
 
-    /// `file:line: message`, for output that shows the severity its own way (`error: ` prefixes, log levels).
+    /// `file:line message` as logrotate prints it (`file: message` for the whole file), for output that shows the
+    /// severity its own way (`error: ` prefixes, log levels).
     package var locatedMessage: String {
-        "\(place): \(message)"
+        line > 0 ? "\(file):\(line) \(message)" : "\(file): \(message)"
     }
 
     /// `file:line`, or `file` when the problem concerns the whole file.

@@ -76,7 +76,7 @@ package struct BlockPass {
             requiresTrustedPath: run.realUserID == 0 && block.settings.su == nil
         )
         if let problem = checker.problem(for: blockLogs ?? logs) {
-            reporter.error("\(block.location.file):\(block.location.line): \(problem); skipping this block")
+            reporter.error("\(block.location.file):\(block.location.line) \(problem); skipping this block")
             return nil
         }
         var decided = DecidedLogs()

@@ -32,7 +32,7 @@ package struct LogDiscovery {
                 if let ignoresDuplicates = owners[path] {
                     if ignoresDuplicates { continue }
                     // logrotate drops the rest of this pattern's matches too.
-                    reporter.error("\(block.location.file):\(block.location.line): duplicate log entry for \(path)")
+                    reporter.error("\(block.location.file):\(block.location.line) duplicate log entry for \(path)")
                     break
                 }
                 owners[path] = block.settings.ignoreDuplicates
