@@ -59,6 +59,23 @@ struct AccessControlListTests {
         #expect(try acl(dir.appendingPathComponent("svc.log.1.gz").path) == withDaemon)
     }
 
+    @Test func stateFileACL_isKeptButGrantsNothingUnderTheMode0600() throws {
+        let dir = Self.fm.temporaryDirectory.appendingPathComponent("lr-acl-\(UUID().uuidString)")
+        try Self.fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? Self.fm.removeItem(at: dir) }
+        let state = dir.appendingPathComponent("state")
+        try Data("logrotate state -- version 2\n".utf8).write(to: state)
+        try Self.fm.setAttributes([.posixPermissions: 0o640], ofItemAtPath: state.path)
+        _ = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/setfacl"), ["-m", "u:daemon:rwx", state.path])
+        let config = dir.appendingPathComponent("cfg")
+        try Data("\(dir.path)/a.log {\n  missingok\n}\n".utf8).write(to: config)
+        let result = try CommandRunner.run(CommandRunner.logrotated, ["rotate", "-s", state.path, config.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let entries = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/getfacl"), ["-p", state.path]).standardOutput
+        #expect(entries.contains("user:daemon:rwx\t#effective:---"), "\(entries)")
+        #expect(entries.contains("mask::---"))
+    }
+
     @Test func createWithAMode_givesThatModeAlone() throws {
         let dir = try rotate("  create 0604")
         defer { try? Self.fm.removeItem(at: dir) }

@@ -145,6 +145,7 @@ package struct PosixFileSystem: FileSystem {
         let fd = try openNew(temporary, permissions: permissions, owner: nil, group: nil)
         do {
             defer { system_close(fd) }
+            try keepAccessControlList(of: path, on: fd, temporary, permissions: permissions)
             try writeAll(fd, contents, temporary)
             try system_fsync(fd).orThrow("fsync", temporary)
         } catch {
@@ -154,6 +155,21 @@ package struct PosixFileSystem: FileSystem {
         try rename(temporary, to: path, replace: true)
         try syncDirectory(of: path)
         removeTemporariesOfDeadWriters(of: path)
+    }
+
+    /// Gives the new file `fd` the POSIX access ACL of the file it replaces, if any (as logrotate keeps one on its state
+    /// file), then `permissions` again: the mode's group bits become the ACL's mask, so entries the mode does not
+    /// allow stay listed but grant nothing.
+    private func keepAccessControlList(
+        of path: FilePath,
+        on fd: Int32,
+        _ temporary: FilePath,
+        permissions: UInt32
+    ) throws(PlatformError) {
+        guard let (existing, _) = try? RegularFile.open(path, OpenFlags.readOnly) else { return }
+        defer { system_close(existing) }
+        try AccessControlList.copy(from: existing, to: fd, source: path, target: temporary)
+        try system_fchmod(fd, mode_t(permissions)).orThrow("chmod", temporary)
     }
 
     /// Unlinks `PATH.tmp-PID-…` files whose writer is gone (killed between creating and renaming its temporary), so
