@@ -1,8 +1,9 @@
 # logrotated — build, test, run and install.
 #   make run      runs logrotated on the bundled demo config (installs what is missing)
 #   make test     lint + every test (what CI runs)
-#   make install  binary, config, systemd unit and man pages under $(DESTDIR)$(PREFIX)
+#   make install  binary, config, systemd unit, man pages and shell completions under $(DESTDIR)$(PREFIX)
 #                 (`make install-files BIN=.build/debug/logrotated` installs an existing build)
+#   make deb      a Debian package in .build/deb (scripts/build-deb; `make deb BIN=…` packages an existing build)
 
 SWIFT    ?= swift
 PREFIX   ?= /usr/local
@@ -11,10 +12,15 @@ SBINDIR  ?= $(PREFIX)/sbin
 MANDIR   ?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
 UNITDIR  ?= $(PREFIX)/lib/systemd/system
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BIN      ?= .build/release/logrotated
+# `make deb` builds its own binary unless BIN is given (on the command line or in the environment).
+DEB_BIN  := $(if $(filter command line environment,$(origin BIN)),$(BIN))
 DEMO     := .build/demo
 
-.PHONY: deps build release test lint format run install install-files uninstall bench clean
+.PHONY: deps build release test lint format run install install-files uninstall deb bench clean
 
 deps:
 	@scripts/install-deps
@@ -55,12 +61,19 @@ install-files:
 		systemd/logrotated.service > $(DESTDIR)$(UNITDIR)/logrotated.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/logrotated.service
 	install -D -m 0644 man/logrotated.8 $(DESTDIR)$(MANDIR)/man8/logrotated.8
+	install -D -m 0644 man/logrotated.conf.5 $(DESTDIR)$(MANDIR)/man5/logrotated.conf.5
+	install -d -m 0755 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	$(BIN) --generate-completion-script bash | sed '1{/^#!/d}' > $(DESTDIR)$(BASHCOMPDIR)/logrotated
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(ZSHCOMPDIR)/_logrotated
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(FISHCOMPDIR)/logrotated.fish
+	chmod 0644 $(DESTDIR)$(BASHCOMPDIR)/logrotated $(DESTDIR)$(ZSHCOMPDIR)/_logrotated $(DESTDIR)$(FISHCOMPDIR)/logrotated.fish
 	install -d -m 0750 $(DESTDIR)/var/lib/logrotated
 
 # The configuration is removed only when it is still the one shipped (as dpkg treats conffiles).
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/logrotated $(DESTDIR)$(UNITDIR)/logrotated.service
-	rm -f $(DESTDIR)$(MANDIR)/man8/logrotated.8
+	rm -f $(DESTDIR)$(MANDIR)/man8/logrotated.8 $(DESTDIR)$(MANDIR)/man5/logrotated.conf.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/logrotated $(DESTDIR)$(ZSHCOMPDIR)/_logrotated $(DESTDIR)$(FISHCOMPDIR)/logrotated.fish
 	if cmp -s config/logrotated.conf $(DESTDIR)$(SYSCONFDIR)/logrotated.conf; then \
 		rm -f $(DESTDIR)$(SYSCONFDIR)/logrotated.conf; \
 	elif [ -e $(DESTDIR)$(SYSCONFDIR)/logrotated.conf ]; then \
@@ -68,6 +81,10 @@ uninstall:
 	fi
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(SYSCONFDIR)/logrotated.d 2>/dev/null || true
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)/var/lib/logrotated 2>/dev/null || true
+
+# A .deb of the release build with a static Swift runtime (or of BIN=…), checked with `lintian .build/deb/*.deb`.
+deb: deps
+	BIN="$(DEB_BIN)" scripts/build-deb
 
 clean:
 	rm -rf .build

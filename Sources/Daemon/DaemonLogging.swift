@@ -13,21 +13,24 @@ package enum DaemonLogging {
         return status.kind == .other
     }
 
-    /// A handler for a logger label: the journal when it is available, standard error otherwise.
-    package static func handler(level: Logger.Level, journal: Bool) -> any LogHandler {
-        if journal {
+    /// A handler for a logger label, writing to `destination`.
+    package static func handler(level: Logger.Level, destination: LogDestination) -> any LogHandler {
+        switch destination {
+        case .journal:
             var handler = JournalLogHandler()
             handler.logLevel = level
             return handler
+        case .journalStream, .console:
+            var handler = TextLogHandler(style: destination == .console ? .console : .journalStream)
+            handler.logLevel = level
+            return handler
         }
-        var handler = TextLogHandler()
-        handler.logLevel = level
-        return handler
     }
 
-    /// Bootstraps swift-log once for the whole process (`LoggingSystem.bootstrap`).
+    /// Bootstraps swift-log once for the whole process (`LoggingSystem.bootstrap`), for the destination
+    /// `LogDestination.current` finds.
     package static func bootstrap(level: Logger.Level = .info, journalSocket: FilePath = journalSocket) {
-        let journal = journalAvailable(at: journalSocket)
-        LoggingSystem.bootstrap { _ in handler(level: level, journal: journal) }
+        let destination = LogDestination.current(journalSocketAvailable: journalAvailable(at: journalSocket))
+        LoggingSystem.bootstrap { _ in handler(level: level, destination: destination) }
     }
 }

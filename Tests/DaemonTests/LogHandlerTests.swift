@@ -35,13 +35,19 @@ import Testing
         #expect(JournalFields.fieldName(key) == expected)
     }
 
-    @Test func textHandler_writesLevelMessageAndPairs() {
+    @Test func textHandler_writesItsStyleWithHandlerAndEventMetadata() {
         let lines = Mutex<[String]>([])
-        var logger = Logger(label: "t") { _ in TextLogHandler { line in lines.withLock { $0.append(line) } } }
+        var logger = Logger(label: "t") { _ in
+            TextLogHandler(style: .console, clock: { 1_796_218_801 }) { line in lines.withLock { $0.append(line) } }
+        }
         logger[metadataKey: "log.path"] = "/var/log/a.log"
         logger.error("rename failed", metadata: ["action": "rename"])
         logger.debug("not shown")
-        #expect(lines.withLock { $0 } == ["<error>: rename failed action=rename log.path=/var/log/a.log\n"])
+        #expect(
+            lines.withLock { $0 } == [
+                "2026-12-02T13:40:01Z error rename failed action=rename log.path=/var/log/a.log\n"
+            ]
+        )
     }
 
     @Test func journalAvailable_requiresASocket() throws {

@@ -179,7 +179,7 @@ import Testing
             let before = fixture.stateText
             try await fixture.rotateDue(at: "2026-11-29 10:00")
             #expect(
-                await fixture.log.wait { $0.contains { $0.hasPrefix("<info>: renaming \(fixture.path("a.log"))") } }
+                await fixture.log.wait { $0.contains { $0.hasPrefix("<6>renaming \(fixture.path("a.log"))") } }
             )
             #expect(await fixture.log.wait { $0.contains { $0.contains("Would rotate \(fixture.path("a.log"))") } })
             #expect(fixture.names == ["a.log", "status"])

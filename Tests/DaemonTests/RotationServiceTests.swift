@@ -19,7 +19,7 @@ import Testing
                 .loaded(1), .loaded(3),
             ]
         )
-        #expect(await harness.log.wait { $0.contains { $0.hasPrefix("<error>:") && $0.contains("bad line") } })
+        #expect(await harness.log.wait { $0.contains { $0.hasPrefix("<3>") && $0.contains("bad line") } })
         #expect(await harness.log.wait { $0.contains { $0.contains("previous configuration stays in force") } })
     }
 

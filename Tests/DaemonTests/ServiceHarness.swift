@@ -54,7 +54,8 @@ private struct TriggeredService<Driver: RotationDriver>: Service {
     }
 }
 
-/// Log lines written by a `TextLogHandler`, recorded so tests can wait for one.
+/// Log lines written by a `TextLogHandler` in the journal-stream style (`<6>message`, no time), recorded so tests can
+/// wait for one.
 final class LineStore: Sendable {
     private let continuation: AsyncStream<String>.Continuation
     private let recorder: EventRecorder<String>
@@ -69,7 +70,9 @@ final class LineStore: Sendable {
 
     /// A logger (debug level and up) whose lines are recorded here.
     var logger: Logger {
-        var logger = Logger(label: "test") { _ in TextLogHandler { line in self.append(line) } }
+        var logger = Logger(label: "test") { _ in
+            TextLogHandler(style: .journalStream, write: { line in self.append(line) })
+        }
         logger.logLevel = .debug
         return logger
     }

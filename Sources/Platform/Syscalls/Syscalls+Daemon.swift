@@ -180,6 +180,13 @@ package func currentWallTime() -> Timestamp {
     return Timestamp(seconds: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec))
 }
 
+/// The device and inode of the file open as descriptor `fd` (2 for standard error), or `nil` when `fd` is not open.
+/// The corresponding C function is `fstat`.
+package func openFileIdentity(_ fd: Int32) -> FileIdentity? {
+    guard case .success(let status) = system_fstat(fd) else { return nil }
+    return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+}
+
 /// The value of an environment variable, or `nil` when it is unset. The corresponding C function is `getenv`.
 package func environmentValue(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }

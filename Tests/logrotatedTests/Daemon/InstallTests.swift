@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The systemd unit as systemd reads it, and `make install-files` / `make uninstall` on a built binary.
+/// The systemd unit as systemd reads it, and `make install-files` / `make uninstall` on a built binary (with the
+/// manual pages and the shell completions it generates).
 @Suite struct InstallTests {
     private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -56,6 +57,10 @@ import Testing
             ("etc/logrotated.d", 0o755),
             ("usr/local/lib/systemd/system/logrotated.service", 0o644),
             ("usr/local/share/man/man8/logrotated.8", 0o644),
+            ("usr/local/share/man/man5/logrotated.conf.5", 0o644),
+            ("usr/local/share/bash-completion/completions/logrotated", 0o644),
+            ("usr/local/share/zsh/vendor-completions/_logrotated", 0o644),
+            ("usr/local/share/fish/vendor_completions.d/logrotated.fish", 0o644),
             ("var/lib/logrotated", 0o750),
         ]
         for (path, mode) in expected {
@@ -67,6 +72,11 @@ import Testing
             encoding: .utf8
         )
         #expect(unit.contains("\nExecStart=/usr/local/sbin/logrotated run --config /etc/logrotated.conf "))
+        let bash = try String(
+            contentsOfFile: destination.path + "/usr/local/share/bash-completion/completions/logrotated",
+            encoding: .utf8
+        )
+        #expect(!bash.hasPrefix("#!") && bash.contains("complete ") && bash.contains("logrotated"))
         let uninstall = try CommandRunner.run(
             URL(fileURLWithPath: Self.make),
             ["-s", "-C", Self.packageRoot.path, "uninstall"] + variables

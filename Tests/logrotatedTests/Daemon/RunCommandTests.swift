@@ -154,7 +154,7 @@ import Testing
         try daemon.start()
         #expect(daemon.waitForExit() == 1)
         // The log level says "error" once; the diagnostic names file and line.
-        #expect(daemon.standardError.contains("<error>: \(daemon.path("conf")):2 bad rotation count 'five'"))
+        #expect(daemon.standardError.contains("Z error \(daemon.path("conf")):2 bad rotation count 'five'"))
         #expect(!daemon.notify.messages.contains { $0.hasPrefix("READY=1") })
     }
 }
