@@ -14,7 +14,7 @@ UNITDIR  ?= $(PREFIX)/lib/systemd/system
 BIN      ?= .build/release/logrotated
 DEMO     := .build/demo
 
-.PHONY: deps build release test lint format run install install-files uninstall bench clean
+.PHONY: deps build release test lint format run install install-files uninstall bench bench-crash clean
 
 deps:
 	@scripts/install-deps
@@ -40,6 +40,11 @@ run: build
 
 bench: release
 	bench/rotate
+
+# SIGKILL at random moments of rotations and of the daemon; counts what is lost (bench/README.md).
+CRASH_ARGS ?= --trials 20 --daemon
+bench-crash: release
+	bench/crash $(CRASH_ARGS)
 
 install: release install-files
 
