@@ -20,7 +20,7 @@ BIN      ?= .build/release/logrotated
 DEB_BIN  := $(if $(filter command line environment,$(origin BIN)),$(BIN))
 DEMO     := .build/demo
 
-.PHONY: deps build release test lint format run install install-files uninstall deb bench clean
+.PHONY: deps build release test lint format run install install-files uninstall deb bench bench-crash clean
 
 deps:
 	@scripts/install-deps
@@ -46,6 +46,11 @@ run: build
 
 bench: release
 	bench/rotate
+
+# SIGKILL at random moments of rotations and of the daemon; counts what is lost (bench/README.md).
+CRASH_ARGS ?= --trials 20 --daemon
+bench-crash: release
+	bench/crash $(CRASH_ARGS)
 
 install: release install-files
 

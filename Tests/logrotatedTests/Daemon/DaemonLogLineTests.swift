@@ -17,7 +17,7 @@ import Testing
         let daemon = try DaemonProcess(config: Self.badConfig)
         try daemon.start()
         #expect(daemon.waitForExit() == 1)
-        let diagnostic = "error \(daemon.path("conf")):2: bad rotation count 'five'"
+        let diagnostic = "error \(daemon.path("conf")):2 bad rotation count 'five'"
         let line = try #require(lines(of: daemon).first { $0.contains(diagnostic) }, "\(daemon.standardError)")
         #expect(line.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ error .*/) != nil, "\(line)")
     }
@@ -28,7 +28,7 @@ import Testing
         // As systemd does for a unit whose standard error is the journal: JOURNAL_STREAM is that stream's dev:inode.
         try daemon.start(prefix: "JOURNAL_STREAM=$(stat -L -c %d:%i /dev/stderr); export JOURNAL_STREAM;")
         #expect(daemon.waitForExit() == 1)
-        #expect(lines(of: daemon).contains { $0.hasPrefix("<3>\(daemon.path("conf")):2: bad rotation count 'five'") })
+        #expect(lines(of: daemon).contains { $0.hasPrefix("<3>\(daemon.path("conf")):2 bad rotation count 'five'") })
         #expect(lines(of: daemon).allSatisfy { $0.wholeMatch(of: /<\d>.*/) != nil }, "\(daemon.standardError)")
     }
 
@@ -37,7 +37,7 @@ import Testing
         try daemon.start(environment: ["JOURNAL_STREAM": "1:1"])
         #expect(daemon.waitForExit() == 1)
         #expect(!daemon.standardError.contains("<3>"))
-        #expect(daemon.standardError.contains("Z error \(daemon.path("conf")):2: bad rotation count"))
+        #expect(daemon.standardError.contains("Z error \(daemon.path("conf")):2 bad rotation count"))
     }
 
     @Test func run_rotatedLog_isNamedOnceInItsLine() throws {
