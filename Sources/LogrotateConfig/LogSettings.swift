@@ -119,6 +119,9 @@ package struct LogSettings: Equatable, Hashable, Sendable {
     package var ignoreDuplicates = false
     /// `signal SIG pidfile PATH|unit UNIT` (`nil` = `nosignal`): a logrotated extension.
     package var signal: SignalSetting?
+    /// `maxtotalsize N`: after a rotation, the oldest old versions are removed until they total at most N bytes
+    /// (a logrotated extension, see `Directives+Budget.swift`). 0 = off.
+    package var maxTotalSize: UInt64 = 0
 
     package init() {}
 

@@ -98,8 +98,17 @@ package struct ArchiveNaming: Equatable, Sendable {
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (`glob` + `sortGlobResult`).
     package func datedArchives(among names: [[UInt8]], format: DateFormat, compressed: Bool) -> [FilePath] {
+        let matches = datedMatches(among: names, format: format, compressed: compressed)
+        return Self.oldestFirst(matches).map { path($0.name) }
+    }
+
+    /// A dated name with the sort key of its date.
+    typealias DatedMatch = (key: [Int], name: [UInt8])
+
+    /// The names `BASE DATE EXT [CE]` whose date matches `format`'s pattern, with their sort keys, unsorted.
+    func datedMatches(among names: [[UInt8]], format: DateFormat, compressed: Bool) -> [DatedMatch] {
         let suffix = fileExtension + (compressed ? compressExtension : "")
-        let matches = names.compactMap { name -> (key: [Int], name: [UInt8])? in
+        return names.compactMap { name -> DatedMatch? in
             guard name.starts(with: base), name.hasSuffix(suffix), name.count >= base.count + suffix.utf8.count else {
                 return nil
             }
@@ -107,11 +116,19 @@ package struct ArchiveNaming: Equatable, Sendable {
             let date = String(decoding: name.dropFirst(base.count).dropLast(suffix.utf8.count), as: UTF8.self)
             return format.match(date[...]).map { (format.sortKey($0), name) }
         }
-        let sorted = matches.sorted { lhs, rhs in
+    }
+
+    /// Dated matches ordered by date, then by name (logrotate's `sortGlobResult`).
+    static func oldestFirst(_ matches: [DatedMatch]) -> [DatedMatch] {
+        matches.sorted { lhs, rhs in
             lhs.key == rhs.key
                 ? lhs.name.lexicographicallyPrecedes(rhs.name) : lhs.key.lexicographicallyPrecedes(rhs.key)
         }
-        return sorted.map { path($0.name) }
+    }
+
+    /// The file `name` (bytes) in `directory`.
+    func archivePath(_ name: [UInt8]) -> FilePath {
+        path(name)
     }
 }
 

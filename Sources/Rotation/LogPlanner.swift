@@ -88,6 +88,7 @@ struct LogPlanner {
         let rotated = rotate(view: &view)
         plan.rotation = take()
         if rotated { complete(view: &view) } else { removeDisposal(view: &view) }
+        enforceBudget(rotated: rotated, view: &view)
         plan.completion = take()
         plan.intent = intent(rotated: rotated)
         return plan

@@ -148,7 +148,16 @@ package struct PlanRenderer: Sendable {
         case .temporaryCopy: ["removing tmp log \(path)"]
         case .partialArchive: ["removing \(path): a partial archive left by an interrupted run"]
         case .unfinishedCopy: ["removing \(path): the log still holds its lines (copy interrupted before the truncate)"]
+        case .overBudget(let log, let budget):
+            ["removing \(path): archives of \(log) exceed maxtotalsize \(Self.sizeText(budget))"]
         }
+    }
+
+    /// A byte count as a size directive writes it: `10M` when a whole number of k, M or G, else bytes.
+    static func sizeText(_ bytes: UInt64) -> String {
+        let units: [(UInt64, String)] = [(1 << 30, "G"), (1 << 20, "M"), (1 << 10, "k")]
+        guard let (unit, suffix) = units.first(where: { bytes >= $0.0 && bytes % $0.0 == 0 }) else { return "\(bytes)" }
+        return "\(bytes / unit)\(suffix)"
     }
 
     private func preremoveLines(_ path: FilePath, _ preremove: String?) -> [String] {

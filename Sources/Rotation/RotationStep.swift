@@ -95,6 +95,9 @@ package enum RemovalPurpose: Equatable, Hashable, Sendable {
     case unfinishedCopy
     /// The hidden temporary file of a compression that an interrupted run left (`.NAME.logrotated-tmp`).
     case partialArchive
+    /// An old version removed because the archives of `log` exceed `maxtotalsize`
+    /// (`removing X: archives of LOG exceed maxtotalsize 10M`).
+    case overBudget(log: FilePath, budget: UInt64)
 }
 
 /// How a removed file's content is destroyed.
