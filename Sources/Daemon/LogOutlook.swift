@@ -27,6 +27,8 @@ package struct LogOutlook: Equatable, Sendable {
     package var rule: String
     /// Processes still writing the newest rotated version (they did not reopen the log); filled in by `status`.
     package var staleWriters: [StaleWriterOfArchive] = []
+    /// The archives' total size against `maxtotalsize`; filled in by `status`.
+    package var archives: ArchiveUsage?
 
     /// The outlook at `now` of the log at `path`, with its block's `settings`.
     package init(path: String, settings: LogSettings, size: UInt64?, lastRotated: LocalTime?, now: Int64) {

@@ -2,13 +2,13 @@ import Platform
 import Rotation
 
 extension StatusReport {
-    /// A table with the columns LOG, SIZE, LAST ROTATED, NEXT DUE and RULE.
+    /// A table with the columns LOG, SIZE, ARCHIVES, LAST ROTATED, NEXT DUE and RULE.
     package var table: String {
-        let header = ["LOG", "SIZE", "LAST ROTATED", "NEXT DUE", "RULE"]
+        let header = ["LOG", "SIZE", "ARCHIVES", "LAST ROTATED", "NEXT DUE", "RULE"]
         let rows = logs.map { log in
             [
-                log.path, log.size.map(ByteCount.text) ?? "-", log.lastRotated?.description ?? "never",
-                Self.nextText(log.next), log.rule,
+                log.path, log.size.map(ByteCount.text) ?? "-", log.archives?.text ?? "-",
+                log.lastRotated?.description ?? "never", Self.nextText(log.next), log.rule,
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -37,14 +37,18 @@ extension StatusReport {
         return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n") + "\n"
     }
 
-    /// JSON with stable keys: `{"logs":[{"path", "size", "lastRotated", "nextDue", "nextDueEpoch", "nextDueSize",
-    /// "rule", "staleWriters": [{"pid", "command", "fd", "append", "archive"}]}], "stateFile": {"path", "mode",
-    /// "lockedBy": [{"pid", "command"}], "problems"}}`; absent values are `null`; times are local `YYYY-MM-DD HH:MM`.
+    /// JSON with stable keys: `{"logs":[{"path", "size", "archivesSize", "archiveCount", "maxTotalSize",
+    /// "lastRotated", "nextDue", "nextDueEpoch", "nextDueSize", "rule", "staleWriters": [{"pid", "command", "fd",
+    /// "append", "archive"}]}], "stateFile": {"path", "mode", "lockedBy": [{"pid", "command"}], "problems"}}`; absent
+    /// values (`maxTotalSize` without a budget) are `null`; times are local `YYYY-MM-DD HH:MM`.
     package var json: String {
         let entries = logs.map { log in
             let fields: [(String, String)] = [
                 ("path", JSONText.string(log.path)),
                 ("size", log.size.map { "\($0)" } ?? "null"),
+                ("archivesSize", "\(log.archives?.bytes ?? 0)"),
+                ("archiveCount", "\(log.archives?.count ?? 0)"),
+                ("maxTotalSize", log.archives.flatMap { $0.budget > 0 ? "\($0.budget)" : nil } ?? "null"),
                 ("lastRotated", log.lastRotated.map { JSONText.string($0.description) } ?? "null"),
                 ("nextDue", JSONText.string(Self.nextText(log.next))),
                 ("nextDueEpoch", Self.nextEpoch(log.next).map { "\($0)" } ?? "null"),

@@ -31,13 +31,15 @@ package struct StatusReport: Sendable {
         ).map { (block: $0, logs: $1) }
         var logs = blocks.flatMap { block, logs in
             logs.map { log in
-                LogOutlook(
+                var outlook = LogOutlook(
                     path: log.string,
                     settings: block.settings,
                     size: size(of: log, fileSystem: rotation.fileSystem),
                     lastRotated: state[log.string],
                     now: now
                 )
+                outlook.archives = ArchiveUsage(log: log, settings: block.settings, fileSystem: rotation.fileSystem)
+                return outlook
             }
         }
         let archives = blocks.flatMap { block, logs in

@@ -12,10 +12,11 @@ struct StatusCommand: ParsableCommand {
         discussion: """
             Reads the configuration and the state file (without locking it), whether or not the daemon runs. NEXT \
             DUE is "now" when a rule already holds (the daemon rotates at once; `rotate` at its next run), a local \
-            time for a time rule, or a size for a size rule. --json prints the same with stable keys: path, size, \
-            lastRotated, nextDue, nextDueEpoch, nextDueSize, rule, staleWriters, and stateFile (path, mode, lockedBy, \
-            problems): who holds the state file's lock now, and whether the file is too open (readable or writable \
-            by group or others, or owned by another user).
+            time for a time rule, or a size for a size rule. ARCHIVES is the total size of the log's rotated \
+            versions, "of" its maxtotalsize when it has one. --json prints the same with stable keys: path, size, \
+            archivesSize, archiveCount, maxTotalSize, lastRotated, nextDue, nextDueEpoch, nextDueSize, rule, \
+            staleWriters, and stateFile (path, mode, lockedBy, problems): who holds the state file's lock now, and \
+            whether the file is too open (readable or writable by group or others, or owned by another user).
 
             Example:
               logrotated status --config /etc/logrotate.conf --state /var/lib/logrotate/status

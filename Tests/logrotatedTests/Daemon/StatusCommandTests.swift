@@ -57,10 +57,10 @@ import Testing
         }
         #expect(
             rows == [
-                ["LOG", "SIZE", "LAST ROTATED", "NEXT DUE", "RULE"],
-                [root + "/app.log", "3.2k", "2026-11-25 09:00", "at 64k", "size 64k (now 3.2k)"],
-                [root + "/daily.log", "-", "2026-11-24 00:00", "now", "daily or maxsize 1M"],
-                [root + "/big.log", "2k", "never", "now", "maxsize 1k (now 2k)"],
+                ["LOG", "SIZE", "ARCHIVES", "LAST ROTATED", "NEXT DUE", "RULE"],
+                [root + "/app.log", "3.2k", "-", "2026-11-25 09:00", "at 64k", "size 64k (now 3.2k)"],
+                [root + "/daily.log", "-", "-", "2026-11-24 00:00", "now", "daily or maxsize 1M"],
+                [root + "/big.log", "2k", "-", "never", "now", "maxsize 1k (now 2k)"],
             ]
         )
     }
@@ -70,11 +70,17 @@ import Testing
         #expect(result.status == 0)
         let expected =
             "{\"logs\":["
-            + "{\"path\":\"\(root)/app.log\",\"size\":3277,\"lastRotated\":\"2026-11-25 09:00\",\"nextDue\":\"at 64k\","
+            + "{\"path\":\"\(root)/app.log\",\"size\":3277,"
+            + "\"archivesSize\":0,\"archiveCount\":0,\"maxTotalSize\":null,"
+            + "\"lastRotated\":\"2026-11-25 09:00\",\"nextDue\":\"at 64k\","
             + "\"nextDueEpoch\":null,\"nextDueSize\":65536,\"rule\":\"size 64k (now 3.2k)\",\"staleWriters\":[]},"
-            + "{\"path\":\"\(root)/daily.log\",\"size\":null,\"lastRotated\":\"2026-11-24 00:00\",\"nextDue\":\"now\","
+            + "{\"path\":\"\(root)/daily.log\",\"size\":null,"
+            + "\"archivesSize\":0,\"archiveCount\":0,\"maxTotalSize\":null,"
+            + "\"lastRotated\":\"2026-11-24 00:00\",\"nextDue\":\"now\","
             + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"daily or maxsize 1M\",\"staleWriters\":[]},"
-            + "{\"path\":\"\(root)/big.log\",\"size\":2048,\"lastRotated\":null,\"nextDue\":\"now\","
+            + "{\"path\":\"\(root)/big.log\",\"size\":2048,"
+            + "\"archivesSize\":0,\"archiveCount\":0,\"maxTotalSize\":null,"
+            + "\"lastRotated\":null,\"nextDue\":\"now\","
             + "\"nextDueEpoch\":null,\"nextDueSize\":null,\"rule\":\"maxsize 1k (now 2k)\",\"staleWriters\":[]}"
             + "],\"stateFile\":{\"path\":\"\(root)/status\",\"mode\":\"0600\",\"lockedBy\":[],\"problems\":[]}}\n"
         #expect(result.standardOutput == expected)
