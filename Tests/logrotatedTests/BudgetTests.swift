@@ -87,6 +87,26 @@ import Testing
         #expect(archives == [fixture.log + ".3.gz", fixture.log + ".2.gz"])
     }
 
+    /// logrotate 3.21 does not know the directive: it says so, ignores the line and applies no budget.
+    @Test(.enabled(if: CommandRunner.logrotate != nil))
+    func logrotate_ignoresMaxTotalSizeAsUnknown() throws {
+        let fixture = try Fixture(files: Self.numbered, directives: " rotate 10\n maxtotalsize 250")
+        defer { fixture.cleanUp() }
+        let logrotate = try #require(CommandRunner.logrotate)
+        let result = try CommandRunner.run(logrotate, ["-f", "-s", fixture.state, fixture.config])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("\(fixture.config):3 unknown option 'maxtotalsize' -- ignoring line"))
+        #expect(try fixture.names() == ["app.log.1", "app.log.2", "app.log.3", "app.log.4"])
+    }
+
+    @Test func check_acceptsAndPrintsTheBudget() throws {
+        let fixture = try Fixture(files: [:], directives: " maxtotalsize 10M")
+        defer { fixture.cleanUp() }
+        let result = try CommandRunner.run(CommandRunner.logrotated, ["check", "--print", fixture.config])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("    maxtotalsize 10485760\n"))
+    }
+
     @Test func status_showsTheArchivesTotalAgainstTheBudget() throws {
         let files = ["app.log": 10, "app.log.1": 300, "app.log.2": 2_000]
         let fixture = try Fixture(files: files, directives: " rotate 10\n maxtotalsize 2k")
