@@ -103,6 +103,22 @@ import Testing
         )
     }
 
+    /// delaycompress: the new plain `.1` is kept; the previous `.1`, compressed in this run and shifted to `.2.gz`,
+    /// counts at its plain size (4): 4 + 4 + 2 > 8 removes `.3.gz`.
+    @Test func plan_numberedDelaycompress_keepsTheNewPlainArchive() throws {
+        let fileSystem = try memoryFileSystem(["a.log": "LLLL", "a.log.1": "1111", "a.log.2.gz": "22"])
+        let result = plan(
+            makeBlock {
+                $0.rotate = 9
+                $0.compress = true
+                $0.delayCompress = true
+                $0.maxTotalSize = 8
+            },
+            in: fileSystem
+        )
+        #expect(completion(result) == [overBudget("/x/a.log.3.gz", 8)])
+    }
+
     @Test func plan_olddir_countsTheArchivesThere() throws {
         let fileSystem = try memoryFileSystem(["a.log": "LLLL", "old": ["a.log.1": "111", "a.log.2": "22"]])
         let result = plan(
