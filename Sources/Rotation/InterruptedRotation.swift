@@ -13,7 +13,8 @@ import SystemPackage
 /// - A `copytruncate` interrupted before the truncate: the archive, whose lines the log still holds, is removed; the
 ///   log is then rotated as usual.
 /// - The log counts as rotated (the state records the rotation's time) when its rotated file exists: the rename
-///   happened, or the copy was completed by the truncate.
+///   happened, or the copy was completed by the truncate. When it was not rotated, the old versions the run shifted
+///   are moved back, newest move first, so an interrupted rotation costs no archive.
 package struct InterruptedRotation: Sendable {
     package var unfinished: UnfinishedRotation
     package var settings: LogSettings
@@ -46,16 +47,18 @@ package struct InterruptedRotation: Sendable {
         var notes: [String] = []
         let status = { (path: FilePath) in (try? fileSystem.status(of: path, followSymlinks: false)) ?? nil }
         var rotated = status(intent.finalName)?.identity == intent.identity
+        var removedCopies: Set<FilePath> = []
         for archive in unfinished.copies {
             guard let copy = status(archive), copy.kind == .regular else { continue }
             if (try? fileSystem.begins(intent.log, withContentOf: archive)) == true {
                 steps.append(.remove(archive, purpose: .unfinishedCopy, preremove: nil, erasure: .unlink))
                 expected[archive] = copy.identity
+                removedCopies.insert(archive)
             } else if archive == intent.finalName {
                 rotated = true
             }
         }
-        for compression in compressions {
+        for compression in compressions(status: status) where !removedCopies.contains(compression.source) {
             guard let source = status(compression.source), source.identity == compression.identity else {
                 if compression.source == intent.finalName, status(compression.target) != nil { rotated = true }
                 continue
@@ -83,6 +86,7 @@ package struct InterruptedRotation: Sendable {
             }
             steps.append(.remove(compression.source, purpose: .compressedSource, preremove: nil, erasure: .unlink))
         }
+        if !rotated { steps += restoredShifts(status: status, removed: removedCopies) }
         var plan = RotationPlan(
             patternText: patternText,
             sharedScripts: false,
@@ -94,13 +98,33 @@ package struct InterruptedRotation: Sendable {
         return Recovery(plan: plan, rotated: rotated, notes: notes)
     }
 
+    /// The old versions the interrupted run shifted, moved back newest move first, when the log itself was not
+    /// rotated: a moved one is at its new name and its old name is free.
+    private func restoredShifts(status: (FilePath) -> FileStatus?, removed: Set<FilePath>) -> [RotationStep] {
+        var restored: [RotationStep] = []
+        var free = removed
+        var taken: Set<FilePath> = []
+        for shift in unfinished.intent.shifts.reversed() {
+            let moved = (taken.contains(shift.to) || (!free.contains(shift.to) && status(shift.to) != nil))
+            let vacant = free.contains(shift.from) || (!taken.contains(shift.from) && status(shift.from) == nil)
+            guard moved, vacant else { continue }
+            restored.append(.rename(from: shift.to, to: shift.from, purpose: .restore))
+            (free, taken) = (
+                free.union([shift.to]).subtracting([shift.from]), taken.union([shift.from]).subtracting([shift.to])
+            )
+        }
+        return restored
+    }
+
     /// The compressions to finish: the one planned for the rotated file, then those the journal recorded, each
-    /// source once.
-    private var compressions: [BegunCompression] {
+    /// source once. A `copytruncate` copy is the file this run made at its name, whatever its inode.
+    private func compressions(status: (FilePath) -> FileStatus?) -> [BegunCompression] {
         let intent = unfinished.intent
         var all = unfinished.compressions
         if let compressed = intent.compressedName {
-            let planned = BegunCompression(source: intent.finalName, identity: intent.identity, target: compressed)
+            let copied = unfinished.copies.contains(intent.finalName) ? status(intent.finalName)?.identity : nil
+            let identity = copied ?? intent.identity
+            let planned = BegunCompression(source: intent.finalName, identity: identity, target: compressed)
             if !all.contains(where: { $0.source == planned.source }) { all.insert(planned, at: 0) }
         }
         var seen: Set<FilePath> = []

@@ -6,12 +6,14 @@ import SystemPackage
 ///
 /// ```
 /// B  LOG  DEV:INO  FINAL  COMPRESSED-OR-EMPTY  EPOCH   a log's rotation begins
+/// S  LOG  FROM  TO                                   an old version the rotation shifts (after its B)
 /// C  LOG  SOURCE  DEV:INO  TARGET                     a compression begins
 /// K  LOG  ARCHIVE                                     a copytruncate begins
 /// E  LOG                                              the log's rotation ended
 /// ```
 enum JournalRecord: Equatable, Sendable {
     case begin(LogIntent)
+    case shift(log: FilePath, Shift)
     case compress(log: FilePath, BegunCompression)
     case copy(log: FilePath, archive: FilePath)
     case end(log: FilePath)
@@ -20,7 +22,7 @@ enum JournalRecord: Equatable, Sendable {
     var log: FilePath {
         switch self {
         case .begin(let intent): intent.log
-        case .compress(let log, _), .copy(let log, _), .end(let log): log
+        case .shift(let log, _), .compress(let log, _), .copy(let log, _), .end(let log): log
         }
     }
 
@@ -34,6 +36,8 @@ enum JournalRecord: Equatable, Sendable {
                 Self.escape(intent.finalName), intent.compressedName.map(Self.escape) ?? [],
                 Array(String(intent.epochSeconds).utf8),
             ]
+        case .shift(let log, let shift):
+            fields = [Array("S".utf8), Self.escape(log), Self.escape(shift.from), Self.escape(shift.to)]
         case .compress(let log, let compression):
             fields = [
                 Array("C".utf8), Self.escape(log), Self.escape(compression.source),
@@ -72,6 +76,10 @@ enum JournalRecord: Equatable, Sendable {
                 let identity = Self.identity(fields[3]), let target = Self.path(fields[4])
             else { return nil }
             self = .compress(log: log, BegunCompression(source: source, identity: identity, target: target))
+        case ("S", 4):
+            guard let log = Self.path(fields[1]), let from = Self.path(fields[2]), let to = Self.path(fields[3])
+            else { return nil }
+            self = .shift(log: log, Shift(from: from, to: to))
         case ("K", 3):
             guard let log = Self.path(fields[1]), let archive = Self.path(fields[2]) else { return nil }
             self = .copy(log: log, archive: archive)

@@ -14,19 +14,35 @@ package struct LogIntent: Equatable, Hashable, Sendable {
     package var compressedName: FilePath?
     /// When the rotation began: what the state file records for the log once it is finished.
     package var epochSeconds: Int64
+    /// The old versions the rotation shifts (those that exist), in order: moved back when it is interrupted before
+    /// the log is rotated.
+    package var shifts: [Shift]
 
     package init(
         log: FilePath,
         identity: FileIdentity,
         finalName: FilePath,
         compressedName: FilePath?,
-        epochSeconds: Int64
+        epochSeconds: Int64,
+        shifts: [Shift] = []
     ) {
         self.log = log
         self.identity = identity
         self.finalName = finalName
         self.compressedName = compressedName
         self.epochSeconds = epochSeconds
+        self.shifts = shifts
+    }
+}
+
+/// An old version moved one index up (`app.log.2.gz` to `app.log.3.gz`).
+package struct Shift: Equatable, Hashable, Sendable {
+    package var from: FilePath
+    package var to: FilePath
+
+    package init(from: FilePath, to: FilePath) {
+        self.from = from
+        self.to = to
     }
 }
 

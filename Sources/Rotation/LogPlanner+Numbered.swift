@@ -85,6 +85,9 @@ extension LogPlanner {
         let new = naming.numbered(index + 1, compressed: true)
         let purpose = RenamePurpose.shift(rotateCount: settings.rotate, start: settings.start, index: index)
         output.append(.rename(from: old, to: new, purpose: purpose))
-        if exists { view.move(old, to: new) }
+        if exists {
+            view.move(old, to: new)
+            shifts.append(Shift(from: old, to: new))
+        }
     }
 }

@@ -18,6 +18,9 @@ struct LogPlanner {
     var dispose: FilePath?
     /// What the operator should know about this log's old versions (`warning: …`), e.g. a name left alone.
     var warnings: [String] = []
+    /// The shifts of old versions that exist, in the order they are done (journaled, to be undone by a later run
+    /// when this one is interrupted before the log is rotated).
+    var shifts: [Shift] = []
 
     init(block: LogBlock, log: DueLog, now: RotationTime, options: PlanningOptions) {
         self.log = log
@@ -102,7 +105,8 @@ struct LogPlanner {
             identity: log.status.identity,
             finalName: finalName,
             compressedName: compressesNow ? finalName.appendingToName(naming.compressExtension) : nil,
-            epochSeconds: now.epochSeconds
+            epochSeconds: now.epochSeconds,
+            shifts: shifts
         )
     }
 

@@ -58,6 +58,13 @@ extension PlanExecutor {
                 "failed to rename \(source) to \(target): \($0.reason)"
             }
             return true
+        case .restore:
+            do {
+                try fileSystem.rename(source, to: target, replace: false)
+            } catch {
+                throw StepFailure(step: step, message: "could not move \(source) back to \(target): \(error.reason)")
+            }
+            return true
         }
     }
 

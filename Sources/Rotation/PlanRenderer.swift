@@ -76,6 +76,8 @@ package struct PlanRenderer: Sendable {
         case .rename(let source, let target, .shift(let count, let start, let position)):
             return ["renaming \(source) to \(target) (rotatecount \(count), logstart \(start), i \(position)), "]
         case .rename(let source, let target, .rotate): return ["renaming \(source) to \(target)"]
+        case .rename(let source, let target, .restore):
+            return ["moving \(source) back to \(target): the interrupted rotation did not rotate its log"]
         case .create(let path, let attributes): return [creating(path, attributes)]
         case .copy(let source, let target, _): return ["copying \(source) to \(target)", "Not truncating \(source)"]
         case .copyTruncate(let source, let target, _):

@@ -53,7 +53,14 @@ package final class RotationJournal: Sendable {
     }
 
     func begin(_ intents: [LogIntent]) throws(PlatformError) {
-        try record(intents.map { .begin($0) })
+        try record(intents.flatMap { Self.records(of: $0) })
+    }
+
+    /// The begin record of `intent`, then one per shift.
+    private static func records(of intent: LogIntent) -> [JournalRecord] {
+        var begin = intent
+        begin.shifts = []
+        return [.begin(begin)] + intent.shifts.map { .shift(log: intent.log, $0) }
     }
 
     func compress(_ compression: BegunCompression, of log: FilePath) throws(PlatformError) {
@@ -78,7 +85,7 @@ package final class RotationJournal: Sendable {
     package func compact() throws(PlatformError) {
         try open.withLock { open throws(PlatformError) in
             let bytes = open.values.flatMap { entry in
-                [JournalRecord.begin(entry.intent).line]
+                Self.records(of: entry.intent).map(\.line)
                     + entry.compressions.map { JournalRecord.compress(log: entry.intent.log, $0).line }
                     + entry.copies.map { JournalRecord.copy(log: entry.intent.log, archive: $0).line }
             }
@@ -97,6 +104,7 @@ package final class RotationJournal: Sendable {
     private static func apply(_ record: JournalRecord, to open: inout [FilePath: UnfinishedRotation]) {
         switch record {
         case .begin(let intent): open[intent.log] = UnfinishedRotation(intent: intent)
+        case .shift(let log, let shift): open[log]?.intent.shifts.append(shift)
         case .compress(let log, let compression): open[log]?.compressions.append(compression)
         case .copy(let log, let archive): open[log]?.copies.append(archive)
         case .end(let log): open[log] = nil

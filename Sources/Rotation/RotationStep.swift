@@ -78,6 +78,9 @@ package enum RenamePurpose: Equatable, Hashable, Sendable {
     case shift(rotateCount: Int, start: Int, index: Int)
     /// The log itself becoming its first old version (or `LOG.tmp` with `renamecopy`).
     case rotate
+    /// An old version moved back to the name it had before a rotation that was interrupted before the log itself was
+    /// rotated (`moving X back to Y`).
+    case restore
 }
 
 /// Why a file is removed: it decides the `-v` text.

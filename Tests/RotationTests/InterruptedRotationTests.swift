@@ -151,6 +151,46 @@ import Testing
         #expect(recovery.plan.steps.isEmpty)
     }
 
+    @Test func killedAfterTheShiftsBeforeTheRotation_movesTheShiftedVersionsBack() throws {
+        let fileSystem = try memoryFileSystem(["a.log": "live", "a.log.2.gz": "was 1", "a.log.3.gz": "was 2"])
+        var entry = unfinished(identity: try identity(of: log, in: fileSystem), compressedName: nil)
+        entry.intent.shifts = [
+            Shift(from: "/x/a.log.2.gz", to: "/x/a.log.3.gz"), Shift(from: "/x/a.log.1.gz", to: "/x/a.log.2.gz"),
+        ]
+        let recovery = recovery(entry, in: fileSystem)
+        #expect(!recovery.rotated)
+        #expect(
+            recovery.plan.steps.map(\.step) == [
+                .rename(from: "/x/a.log.2.gz", to: "/x/a.log.1.gz", purpose: .restore),
+                .rename(from: "/x/a.log.3.gz", to: "/x/a.log.2.gz", purpose: .restore),
+            ]
+        )
+    }
+
+    @Test func killedAfterTheFirstShift_movesOnlyThatOneBack() throws {
+        let fileSystem = try memoryFileSystem(["a.log": "live", "a.log.1.gz": "one", "a.log.3.gz": "was 2"])
+        var entry = unfinished(identity: try identity(of: log, in: fileSystem), compressedName: nil)
+        entry.intent.shifts = [
+            Shift(from: "/x/a.log.2.gz", to: "/x/a.log.3.gz"), Shift(from: "/x/a.log.1.gz", to: "/x/a.log.2.gz"),
+        ]
+        #expect(
+            recovery(entry, in: fileSystem).plan.steps.map(\.step) == [
+                .rename(from: "/x/a.log.3.gz", to: "/x/a.log.2.gz", purpose: .restore)
+            ]
+        )
+    }
+
+    @Test func copyCompletedButNotCompressed_isCompressedWhateverItsInode() throws {
+        let fileSystem = try memoryFileSystem(["a.log": "line 4\n", "a.log.1": "line 1\n", "a.log.2.gz": "old"])
+        var entry = unfinished(identity: try identity(of: log, in: fileSystem))
+        entry.copies = [rotated]
+        entry.intent.shifts = [Shift(from: "/x/a.log.1.gz", to: "/x/a.log.2.gz")]
+        let recovery = recovery(entry, in: fileSystem)
+        #expect(recovery.rotated)
+        #expect(recovery.plan.steps.map(\.step).count == 2, "compress and remove the copy; no shift moved back")
+        #expect(recovery.plan.expectedIdentities[rotated] == (try identity(of: rotated, in: fileSystem)))
+    }
+
     @Test func journalRecords_roundTripAnyNameAndSkipACutLastLine() throws {
         let odd = FilePath(bytes: Array("/x/tab\there %41 ".utf8) + [0xE9, 0x0A])
         let intent = LogIntent(
@@ -162,7 +202,7 @@ import Testing
         )
         let records: [JournalRecord] = [
             .begin(intent), .compress(log: odd, BegunCompression(source: odd, identity: intent.identity, target: "/y")),
-            .copy(log: odd, archive: "/z"),
+            .copy(log: odd, archive: "/z"), .shift(log: odd, Shift(from: "/a b", to: "/c\td")),
         ]
         let bytes = Array(records.map(\.line).joined())
         #expect(JournalRecord.records(in: bytes) == records)
