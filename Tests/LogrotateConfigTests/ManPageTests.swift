@@ -23,7 +23,8 @@ let exampleArguments = [
 
 @Test func manPage_everyDirectiveHasATableEntry() {
     #expect(Set(manPageDirectives).subtracting(Directive.byKeyword.keys).isEmpty)
-    #expect(Set(Directive.byKeyword.keys).subtracting(manPageDirectives) == [
+    #expect(
+        Set(Directive.byKeyword.keys).subtracting(manPageDirectives) == [
             "errors", "signal", "nosignal", "minutes", "at", "spread",
         ]
     )
