@@ -90,11 +90,14 @@ package struct LogOutlook: Equatable, Sendable {
         return end > now ? end : Schedule.nextDeadline(after: nowTime, rule: rule, lastRotated: nowTime)
     }
 
-    /// A rule as written: `daily`, `weekly 6 at 03:30`, `monthly at last 23:00, spread 2h`.
+    /// A rule as written, with this machine's delay: `daily`, `weekly 6 at 03:30`,
+    /// `monthly at last 23:00, spread 2h (+87m here)`.
     package static func name(of rule: TimeRule, spread: Int64 = 0) -> String {
         var text = name(of: rule.frequency)
         if let moment = rule.moment, rule.usesMoments { text += " at \(moment.text)" }
-        if spread > 0, rule.usesMoments { text += ", spread \(spread / 60)m (+\(rule.delay / 60)m here)" }
+        if spread > 0, rule.usesMoments {
+            text += ", spread \(DurationWords.text(spread)) (+\(DurationWords.text(rule.delay / 60 * 60)) here)"
+        }
         return text
     }
 

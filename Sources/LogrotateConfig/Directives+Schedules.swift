@@ -44,7 +44,7 @@ extension Directive {
 }
 
 /// Durations as `spread` writes them: `0`, `90s`, `30m`, `2h`, `1d`.
-enum DurationWords {
+package enum DurationWords {
     private static let units: [(Character, Int64)] = [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]
 
     /// The seconds of a duration; a bare number other than 0 is refused (is `30` seconds or minutes?).
@@ -59,7 +59,7 @@ enum DurationWords {
     }
 
     /// The duration in the largest unit that divides it.
-    static func text(_ seconds: Int64) -> String {
+    package static func text(_ seconds: Int64) -> String {
         let (unit, size) = units.first { seconds % $0.1 == 0 } ?? ("s", 1)
         return "\(seconds / size)\(unit)"
     }

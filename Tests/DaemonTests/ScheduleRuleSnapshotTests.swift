@@ -140,7 +140,8 @@ import Testing
                 lastRotated: LocalTime(epochSeconds: time("2026-11-28 06:00")),
                 now: time("2026-11-29 10:00")
             )
-            #expect(outlook.rule == "weekly 6 at 03:30, spread 120m (+\(settings.spreadDelay / 60)m here)")
+            let delay = DurationWords.text(settings.spreadDelay / 60 * 60)
+            #expect(outlook.rule == "weekly 6 at 03:30, spread 2h (+\(delay) here)")
             #expect(outlook.next == .at(time("2026-12-05 03:30") + settings.spreadDelay))
         }
     }
