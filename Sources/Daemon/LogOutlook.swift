@@ -44,7 +44,8 @@ package struct LogOutlook: Equatable, Sendable {
         case .size(let threshold):
             (next, rule) = Self.sizeRule(threshold, settings: settings, size: size, current: current)
         case .time(let frequency):
-            (next, rule) = Self.timeRule(frequency, settings: settings, lastRotated: lastRotated, now: now)
+            let timeRule = TimeRule(settings: settings) ?? TimeRule(frequency)
+            (next, rule) = Self.timeRule(timeRule, settings: settings, lastRotated: lastRotated, now: now)
             if settings.minSize > 0 { rule += ", minsize \(ByteCount.text(settings.minSize))\(current)" }
             if settings.maxSize > 0 { rule += " or maxsize \(ByteCount.text(settings.maxSize))\(current)" }
             if next == .now, SizeRules.belowMinSize(settings, size: size ?? 0) { next = .atSize(settings.minSize) }
@@ -66,31 +67,44 @@ package struct LogOutlook: Equatable, Sendable {
     }
 
     private static func timeRule(
-        _ frequency: Frequency,
+        _ timeRule: TimeRule,
         settings: LogSettings,
         lastRotated: LocalTime?,
         now: Int64
     ) -> (NextDue, String) {
         let nowTime = LocalTime(epochSeconds: now)
         let last = lastRotated ?? nowTime.truncatedToHour
-        let end = Schedule.nextDeadline(after: nowTime, frequency: frequency, lastRotated: last)
-        return (end <= now ? .now : .at(end), name(of: frequency))
+        let end = Schedule.nextDeadline(after: nowTime, rule: timeRule, lastRotated: last)
+        return (end <= now ? .now : .at(end), name(of: timeRule, spread: settings.spread))
     }
 
     /// The next time after `now` to check a log with a time rule: when its period ends or, when it has ended without
     /// the log being rotated (too small, empty, failed, or rotating right now), when the next period ends, as the
     /// next daily run of `logrotate` would.
     package static func nextCalendarCheck(_ frequency: Frequency, lastRotated: LocalTime?, now: Int64) -> Int64 {
-        let nowTime = LocalTime(epochSeconds: now)
-        let end = Schedule.nextDeadline(
-            after: nowTime,
-            frequency: frequency,
-            lastRotated: lastRotated ?? nowTime.truncatedToHour
-        )
-        return end > now ? end : Schedule.nextDeadline(after: nowTime, frequency: frequency, lastRotated: nowTime)
+        nextCalendarCheck(TimeRule(frequency), lastRotated: lastRotated, now: now)
     }
 
-    /// The directive naming a frequency: `hourly`, `daily`, `weekly` (Sunday), `weekly 3`, `monthly`, `yearly`.
+    /// ``nextCalendarCheck(_:lastRotated:now:)`` for a rule with its `at` moment and `spread` delay.
+    package static func nextCalendarCheck(_ rule: TimeRule, lastRotated: LocalTime?, now: Int64) -> Int64 {
+        let nowTime = LocalTime(epochSeconds: now)
+        let end = Schedule.nextDeadline(after: nowTime, rule: rule, lastRotated: lastRotated ?? nowTime.truncatedToHour)
+        return end > now ? end : Schedule.nextDeadline(after: nowTime, rule: rule, lastRotated: nowTime)
+    }
+
+    /// A rule as written, with this machine's delay: `daily`, `weekly 6 at 03:30`,
+    /// `monthly at last 23:00, spread 2h (+87m here)`.
+    package static func name(of rule: TimeRule, spread: Int64 = 0) -> String {
+        var text = name(of: rule.frequency)
+        if let moment = rule.moment, rule.usesMoments { text += " at \(moment.text)" }
+        if spread > 0, rule.usesMoments {
+            text += ", spread \(DurationWords.text(spread)) (+\(DurationWords.text(rule.delay / 60 * 60)) here)"
+        }
+        return text
+    }
+
+    /// The directive naming a frequency: `minutes 5`, `hourly`, `daily`, `weekly` (Sunday), `weekly 3`, `monthly`,
+    /// `yearly`.
     package static func name(of frequency: Frequency) -> String {
         switch frequency {
         case .hourly: "hourly"
@@ -98,6 +112,7 @@ package struct LogOutlook: Equatable, Sendable {
         case .weekly(let weekday): weekday == 0 ? "weekly" : "weekly \(weekday)"
         case .monthly: "monthly"
         case .yearly: "yearly"
+        case .minutes(let minutes): "minutes \(minutes)"
         }
     }
 }

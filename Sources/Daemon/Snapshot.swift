@@ -201,16 +201,16 @@ struct Snapshot: Sendable {
     /// Schedules the next calendar check of `log` (logs without a time rule have none): the end of its period, or,
     /// `afterPeriodEnd` (it was just checked), the end of the next period when the current one has ended.
     private mutating func schedule(_ log: FilePath, now: Int64, afterPeriodEnd: Bool) {
-        guard let index = blockOfLog[log], let frequency = blocks[index].settings.criterion.frequency else {
+        guard let index = blockOfLog[log], let rule = TimeRule(settings: blocks[index].settings) else {
             return triggers.remove(log)
         }
         let last = state[log.string]
         let time =
             afterPeriodEnd
-            ? LogOutlook.nextCalendarCheck(frequency, lastRotated: last, now: now)
+            ? LogOutlook.nextCalendarCheck(rule, lastRotated: last, now: now)
             : Schedule.nextDeadline(
                 after: LocalTime(epochSeconds: now),
-                frequency: frequency,
+                rule: rule,
                 lastRotated: last ?? LocalTime(epochSeconds: now).truncatedToHour
             )
         triggers.schedule(log, at: time)

@@ -24,24 +24,27 @@ package struct ConfigLoader: Sendable {
     /// Whether to apply logrotate's root-only permission policy to config files (pass `getuid() == 0`).
     package var checksPermissions: Bool
 
-    /// A loader reading through `fileSystem`, resolving names through `accounts`, expanding `~/` to `homeDirectory`.
+    /// A loader reading through `fileSystem`, resolving names through `accounts`, expanding `~/` to `homeDirectory`,
+    /// deriving `spread` delays from `hostIdentity`.
     package init(
         fileSystem: any FileSystem,
         accounts: any AccountDirectory = SystemAccountDirectory(),
         homeDirectory: String? = nil,
+        hostIdentity: String = "",
         checksPermissions: Bool = false
     ) {
         self.fileSystem = fileSystem
-        self.parser = ConfigParser(accounts: accounts, homeDirectory: homeDirectory)
+        self.parser = ConfigParser(accounts: accounts, homeDirectory: homeDirectory, hostIdentity: hostIdentity)
         self.checksPermissions = checksPermissions
     }
 
-    /// The loader every command uses: the real disk and user database, this process's `$HOME`, and logrotate's
-    /// permission policy when running as root.
+    /// The loader every command uses: the real disk and user database, this process's `$HOME`, this machine's
+    /// identity, and logrotate's permission policy when running as root.
     package static var forThisProcess: ConfigLoader {
         ConfigLoader(
             fileSystem: PosixFileSystem(),
             homeDirectory: ProcessIdentity.homeDirectory(),
+            hostIdentity: MachineIdentity.current(),
             checksPermissions: ProcessIdentity.realUserID() == 0
         )
     }

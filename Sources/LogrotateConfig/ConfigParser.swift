@@ -12,14 +12,22 @@ package struct ConfigParser: Sendable {
     package var accounts: any AccountDirectory
     /// What `~/` expands to in patterns and `olddir` (`nil` leaves `~` as written).
     package var homeDirectory: String?
+    /// What identifies this machine for `spread` (`MachineIdentity.current()`; tests pass a fixed text).
+    package var hostIdentity: String
 
     /// Reads the file named by an `include` into the state; `ConfigLoader` provides one.
     package typealias IncludeHandler = (IncludeRequest, inout ConfigState) -> Void
 
-    /// A parser resolving names through `accounts` and expanding `~/` to `homeDirectory`.
-    package init(accounts: any AccountDirectory = SystemAccountDirectory(), homeDirectory: String? = nil) {
+    /// A parser resolving names through `accounts`, expanding `~/` to `homeDirectory`, and deriving `spread`
+    /// delays from `hostIdentity`.
+    package init(
+        accounts: any AccountDirectory = SystemAccountDirectory(),
+        homeDirectory: String? = nil,
+        hostIdentity: String = ""
+    ) {
         self.accounts = accounts
         self.homeDirectory = homeDirectory
+        self.hostIdentity = hostIdentity
     }
 
     /// Parses one file's bytes into `state`: its blocks are appended, its global directives change

@@ -3,9 +3,10 @@
 /// Order matters for printing: an entry's `render` line is emitted in table order, and later lines must not undo
 /// earlier ones (`compresscmd` comes before `compressext`, which it would otherwise overwrite).
 extension Directive {
-    /// All directives of logrotate 3.21, plus logrotated's `signal`, `nosignal` and `maxtotalsize`.
+    /// All directives of logrotate 3.21, plus `minutes` (logrotate's development branch) and logrotated's `signal`,
+    /// `nosignal`, `at`, `spread` and `maxtotalsize`.
     package static let all: [Directive] =
-        frequency + counts + files + compression + naming + mail + scripts + other + budget
+        frequency + schedules + counts + files + compression + naming + mail + scripts + other + budget
 
     // MARK: Frequency and size
 

@@ -86,10 +86,22 @@ extension FileReader {
         let finished = LogBlock(
             patterns: block.patterns,
             patternText: block.patternText,
-            settings: block.settings,
+            settings: scheduled(block),
             location: SourceLocation(file: file, line: block.line)
         )
         owners.insert(finished, into: &state.blocks, at: min(block.insertionIndex, state.blocks.count))
+    }
+
+    /// The block's settings with its `spread` delay derived (keyed by the pattern text, so a block's logs keep
+    /// rotating together), after warning about an `at` day its rule cannot use.
+    private mutating func scheduled(_ block: OpenBlock) -> LogSettings {
+        var settings = block.settings
+        if let mismatch = settings.moment?.mismatch(with: settings.criterion) {
+            report(.warning, line: block.line, mismatch)
+        }
+        let window = min(settings.spread, SpreadDelay.longestWindow(for: settings.criterion) ?? 0)
+        settings.spreadDelay = SpreadDelay.seconds(window: window, key: block.patternText, host: parser.hostIdentity)
+        return settings
     }
 
     /// After a block error: skips to the line whose first non-blank is `}` (scripts are skipped whole, so a `}` in a

@@ -6,9 +6,11 @@ package enum Frequency: Equatable, Hashable, Sendable {
     case weekly(weekday: Int)
     case monthly
     case yearly
+    /// `minutes N` (logrotate's development branch): due when N minutes have passed since the last rotation.
+    case minutes(Int)
 }
 
-/// What makes a log due: the last of `size`/`hourly`/`daily`/`weekly`/`monthly`/`yearly` in a scope wins.
+/// What makes a log due: the last of `size`/`minutes`/`hourly`/`daily`/`weekly`/`monthly`/`yearly` in a scope wins.
 package enum RotationCriterion: Equatable, Hashable, Sendable {
     /// `size N`: due when the file is at least N bytes, whatever the time.
     case size(UInt64)
@@ -122,13 +124,26 @@ package struct LogSettings: Equatable, Hashable, Sendable {
     /// `maxtotalsize N`: after a rotation, the oldest old versions are removed until they total at most N bytes
     /// (a logrotated extension, see `Directives+Budget.swift`). 0 = off.
     package var maxTotalSize: UInt64 = 0
+    /// `at [DAY] [HH:MM]`: the moment of a calendar rule (`nil` = logrotate's rules, at midnight): a logrotated
+    /// extension.
+    package var moment: CalendarMoment?
+    /// `spread DURATION`: the window in seconds of the stable per-host delay of calendar moments (0 = off): a
+    /// logrotated extension.
+    package var spread: Int64 = 0
+    /// The delay in seconds this host adds to the block's calendar moments: derived from `spread`, the machine and
+    /// the block's patterns when the block ends (see `SpreadDelay`), never written.
+    package var spreadDelay: Int64 = 0
 
     package init() {}
 
     /// The dateext suffix format in effect.
     package var effectiveDateFormat: String {
         if let dateFormat { return dateFormat }
-        return criterion == .time(.hourly) ? "-%Y%m%d%H" : "-%Y%m%d"
+        switch criterion {
+        case .time(.hourly): return "-%Y%m%d%H"
+        case .time(.minutes): return "-%Y%m%d%H%M"
+        default: return "-%Y%m%d"
+        }
     }
 }
 

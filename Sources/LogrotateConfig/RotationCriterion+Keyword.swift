@@ -1,5 +1,5 @@
 extension RotationCriterion {
-    /// The directive that sets this kind of criterion (`size`, `hourly`, `daily`, `weekly`, `monthly`, `yearly`);
+    /// The directive that sets this kind of criterion (`size`, `minutes`, `hourly`, `daily`, `weekly`, `monthly`, `yearly`);
     /// logrotate's `crit_to_string`.
     package var keyword: String {
         switch self {
@@ -9,6 +9,7 @@ extension RotationCriterion {
         case .time(.weekly): "weekly"
         case .time(.monthly): "monthly"
         case .time(.yearly): "yearly"
+        case .time(.minutes): "minutes"
         }
     }
 }

@@ -58,6 +58,7 @@ package struct PlanRenderer: Sendable {
         case .time(.weekly): return "weekly "
         case .time(.monthly): return "monthly "
         case .time(.yearly): return "yearly "
+        case .time(.minutes(let minutes)): return "after \(minutes) minutes "
         }
     }
 

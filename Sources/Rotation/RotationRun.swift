@@ -23,6 +23,8 @@ package struct RotationRun: Sendable {
     /// `geteuid()`: as root, the file operations of an `su` block run with that user's rights.
     package var effectiveUserID: UInt32
     package var homeDirectory: String?
+    /// What identifies this machine for `spread` (`MachineIdentity.current()`).
+    package var hostIdentity: String
 
     /// A pass on the real machine.
     package init(
@@ -33,7 +35,8 @@ package struct RotationRun: Sendable {
         processes: any ProcessInspector = LiveProcessInspector(),
         realUserID: UInt32 = ProcessIdentity.realUserID(),
         effectiveUserID: UInt32 = ProcessIdentity.currentEffectiveUserID(),
-        homeDirectory: String? = ProcessIdentity.homeDirectory()
+        homeDirectory: String? = ProcessIdentity.homeDirectory(),
+        hostIdentity: String = MachineIdentity.current()
     ) {
         self.fileSystem = fileSystem
         self.processRunner = processRunner
@@ -43,6 +46,7 @@ package struct RotationRun: Sendable {
         self.realUserID = realUserID
         self.effectiveUserID = effectiveUserID
         self.homeDirectory = homeDirectory
+        self.hostIdentity = hostIdentity
     }
 
     /// Runs the pass and tells how it ended; every message goes to `reporter`.
@@ -82,6 +86,7 @@ package struct RotationRun: Sendable {
             fileSystem: fileSystem,
             accounts: accounts,
             homeDirectory: homeDirectory,
+            hostIdentity: hostIdentity,
             checksPermissions: realUserID == 0
         )
         for path in paths { reporter.debug("reading config file \(path)") }

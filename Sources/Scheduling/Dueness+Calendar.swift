@@ -5,7 +5,9 @@ extension Dueness {
     /// The calendar test of a time criterion, for a `now` outside the clock hour of `lastRotated`.
     ///
     /// hourly: always; daily: the date differs; weekly N: at least 7 days, or at least 1 day and today is
-    /// weekday N (7 never matches); monthly: year or month differs; yearly: year differs.
+    /// weekday N (7 never matches); monthly: year or month differs; yearly: year differs; minutes N: at least N
+    /// minutes passed (logrotate's development branch wants more than N whole minutes, so a timer every minute
+    /// rotates every N+1 minutes).
     /// Equivalent logrotate code: `logrotate.c findNeedRotating`, the `switch (log->criterium)`.
     package static func periodElapsed(_ frequency: Frequency, now: LocalTime, lastRotated last: LocalTime) -> Bool {
         switch frequency {
@@ -20,6 +22,8 @@ extension Dueness {
             return (now.year, now.month) != (last.year, last.month)
         case .yearly:
             return now.year != last.year
+        case .minutes(let minutes):
+            return now.epochSeconds.subtractingClamped(last.epochSeconds) >= Int64(minutes).multipliedClamped(by: 60)
         }
     }
 

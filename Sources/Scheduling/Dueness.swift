@@ -77,30 +77,33 @@ package enum Dueness {
         case .time(let frequency):
             let lastEpoch = last.epochSeconds
             if lastEpoch.subtractingClamped(now) > futureTolerance { return [.rotatedInFuture(path: path)] }
-            return timeReasons(
-                frequency,
-                settings: settings,
-                file: file,
-                last: LocalTime(epochSeconds: lastEpoch),
-                now: now
-            )
+            let rule = TimeRule(settings: settings) ?? TimeRule(frequency)
+            guard let period = periodReason(rule, now: now, lastRotated: LocalTime(epochSeconds: lastEpoch)) else {
+                return [.alreadyRotated]
+            }
+            return [period] + sizeAndAgeReasons(settings: settings, file: file, now: now)
         }
     }
 
-    /// The time-criterion branch: the calendar test, then `minsize`, then `minage`, each reporting on its own.
-    private static func timeReasons(
-        _ frequency: Frequency,
-        settings: LogSettings,
-        file: FileStatus,
-        last: LocalTime,
-        now: Int64
-    ) -> [Reason] {
+    /// The rule's own reason: logrotate's calendar test behind its same-hour gate (`nil`: already rotated this
+    /// hour), `minutes N` without that gate, or whether a moment passed (`at`, `spread`).
+    static func periodReason(_ rule: TimeRule, now: Int64, lastRotated last: LocalTime) -> Reason? {
         let nowTime = LocalTime(epochSeconds: now)
-        if nowTime.isSameClockHour(as: last) { return [.alreadyRotated] }
-        var reasons: [Reason] = [
-            periodElapsed(frequency, now: nowTime, lastRotated: last)
-                ? .periodElapsed(frequency) : .periodNotElapsed(frequency, lastRotated: last)
-        ]
+        if rule.usesMoments {
+            guard rule.momentPassed(at: now, lastRotated: last) else {
+                let next = rule.nextMoment(after: max(now, last.epochSeconds), lastRotated: last)
+                return .momentNotReached(lastRotated: last, next: LocalTime(epochSeconds: next))
+            }
+            return .periodElapsed(rule.frequency)
+        }
+        if rule.intervalSeconds == nil, nowTime.isSameClockHour(as: last) { return nil }
+        return periodElapsed(rule.frequency, now: nowTime, lastRotated: last)
+            ? .periodElapsed(rule.frequency) : .periodNotElapsed(rule.frequency, lastRotated: last)
+    }
+
+    /// After the time test: `minsize`, then `minage`, each reporting on its own.
+    private static func sizeAndAgeReasons(settings: LogSettings, file: FileStatus, now: Int64) -> [Reason] {
+        var reasons: [Reason] = []
         if SizeRules.belowMinSize(settings, size: file.size) { reasons.append(.belowMinSize) }
         let age = now.subtractingClamped(file.modificationTime.seconds)
         if settings.minAge > 0 && Int64(settings.minAge).multipliedClamped(by: 86_400) >= age {

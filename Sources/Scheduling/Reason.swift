@@ -33,6 +33,8 @@ package enum Reason: Equatable, Hashable, Sendable {
     case periodElapsed(Frequency)
     /// The calendar period has not changed since `lastRotated`.
     case periodNotElapsed(Frequency, lastRotated: LocalTime)
+    /// No moment of an `at`/`spread` rule passed since `lastRotated`; the next is at `next`.
+    case momentNotReached(lastRotated: LocalTime, next: LocalTime)
     /// Last rotated within the current clock hour.
     case alreadyRotated
     /// `minsize` not reached.
@@ -87,6 +89,8 @@ package enum Reason: Equatable, Hashable, Sendable {
         case .empty: "log is empty"
         case .periodNotElapsed(let frequency, let last):
             "log has been rotated at \(last), which is less than \(Self.periodName(frequency)) ago"
+        case .momentNotReached(let last, let next):
+            "log has been rotated at \(last), after the last scheduled time; next at \(next)"
         default: nil
         }
     }
@@ -98,6 +102,7 @@ package enum Reason: Equatable, Hashable, Sendable {
         case .weekly: "a week"
         case .monthly: "a month"
         case .yearly: "a year"
+        case .minutes(let minutes): minutes == 1 ? "a minute" : "\(minutes) minutes"
         }
     }
 

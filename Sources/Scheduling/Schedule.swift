@@ -11,6 +11,31 @@ package enum Schedule {
     /// 1 January 00:00 (yearly). Local wall times go through `mktime`, so DST shifts are respected.
     /// A `lastRotated` more than 25 hours ahead of `now` is due at once, as in logrotate.
     package static func nextDeadline(after now: LocalTime, frequency: Frequency, lastRotated: LocalTime) -> Int64 {
+        nextDeadline(after: now, rule: TimeRule(frequency), lastRotated: lastRotated)
+    }
+
+    /// The earliest instant at or after `now` at which `rule` is satisfied against `lastRotated`: as
+    /// ``nextDeadline(after:frequency:lastRotated:)`` for logrotate's rules, `lastRotated` + N minutes for
+    /// `minutes N`, the first moment after both `now` and `lastRotated` for `at`/`spread`.
+    package static func nextDeadline(after now: LocalTime, rule: TimeRule, lastRotated: LocalTime) -> Int64 {
+        guard rule.usesMoments else {
+            return calendarDeadline(after: now, frequency: rule.frequency, last: lastRotated)
+        }
+        let nowEpoch = now.epochSeconds
+        let last = lastRotated.normalized()
+        if last.epochSeconds.subtractingClamped(nowEpoch) > Dueness.futureTolerance { return nowEpoch }
+        if rule.momentPassed(at: nowEpoch, lastRotated: last) { return nowEpoch }
+        return rule.nextMoment(after: max(nowEpoch, last.epochSeconds), lastRotated: last)
+    }
+
+    /// logrotate's rules (and `minutes N`): the first instant from the next boundary where the rule holds.
+    private static func calendarDeadline(
+        after now: LocalTime,
+        frequency: Frequency,
+        last lastRotated: LocalTime
+    )
+        -> Int64
+    {
         let nowEpoch = now.epochSeconds
         let last = lastRotated.normalized()
         if isDue(at: nowEpoch, frequency: frequency, lastRotated: last) { return nowEpoch }
@@ -38,14 +63,17 @@ package enum Schedule {
             return boundary(LocalTime(year: current.year, month: current.month + 1, day: 1))
         case .yearly:
             return boundary(LocalTime(year: current.year + 1, month: 1, day: 1))
+        case .minutes(let minutes):
+            return last.epochSeconds.addingClamped(Int64(minutes).multipliedClamped(by: 60))
         }
     }
 
-    /// Whether the time rule of `decide` holds at `epoch` (future tolerance, same-hour gate, calendar test).
+    /// Whether the time rule of `decide` holds at `epoch` (future tolerance, same-hour gate except for `minutes`,
+    /// calendar test).
     static func isDue(at epoch: Int64, frequency: Frequency, lastRotated last: LocalTime) -> Bool {
         if last.epochSeconds.subtractingClamped(epoch) > Dueness.futureTolerance { return true }
-        let now = LocalTime(epochSeconds: epoch)
-        return !now.isSameClockHour(as: last) && Dueness.periodElapsed(frequency, now: now, lastRotated: last)
+        let reason = Dueness.periodReason(TimeRule(frequency), now: epoch, lastRotated: last)
+        return reason == .periodElapsed(frequency)
     }
 
     /// The weekly rule only changes at midnights; the 7-days rule guarantees one fires within 10 days.
