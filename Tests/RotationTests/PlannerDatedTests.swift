@@ -97,19 +97,22 @@ import Testing
     }
 
     /// logrotate moves only the day and the hour (to noon): the minutes and seconds stay those of now.
-    @Test func plan_dateyesterdayWithTimeOfDay_keepsTheCurrentMinutesAndSeconds() throws {
-        let fileSystem = try memoryFileSystem(["a.log": ""])
-        let result = plan(
-            makeBlock {
-                $0.dateExt = true
-                $0.dateYesterday = true
-                $0.dateFormat = "-%Y%m%d-%H%M%S-%s"
-            },
-            in: fileSystem
-        )
-        let noonYesterday = testNow.epochSeconds - 86_400 + (12 - 2) * 3_600
-        let target = FilePath("/x/a.log-20261128-123400-\(noonYesterday)")
-        #expect(result.steps.map(\.step).contains(.rename(from: "/x/a.log", to: target, purpose: .rotate)))
+    @Test func plan_dateyesterdayWithTimeOfDay_keepsTheCurrentMinutesAndSeconds() async throws {
+        // testNow's local fields are UTC's; other tests change TZ for the process while they run.
+        try await withTimeZone("UTC") {
+            let fileSystem = try memoryFileSystem(["a.log": ""])
+            let result = plan(
+                makeBlock {
+                    $0.dateExt = true
+                    $0.dateYesterday = true
+                    $0.dateFormat = "-%Y%m%d-%H%M%S-%s"
+                },
+                in: fileSystem
+            )
+            let noonYesterday = testNow.epochSeconds - 86_400 + (12 - 2) * 3_600
+            let target = FilePath("/x/a.log-20261128-123400-\(noonYesterday)")
+            #expect(result.steps.map(\.step).contains(.rename(from: "/x/a.log", to: target, purpose: .rotate)))
+        }
     }
 
     @Test func plan_dateextDelaycompress_compressesEveryUncompressedDatedFile() throws {
