@@ -15,6 +15,8 @@ package struct DaemonOptions: Sendable {
     package var stateLockTimeout: Duration = .seconds(60)
     /// The mail program.
     package var mailCommand = "/usr/bin/mail"
+    /// Where to write Prometheus metrics for node_exporter's textfile collector (`nil`: none).
+    package var metricsPath: FilePath?
 
     /// Options for a daemon reading `configPaths` and keeping its state in `statePath`.
     package init(configPaths: [String], statePath: FilePath) {

@@ -25,7 +25,9 @@ extension LogrotateDriver {
         var entries = snapshot.withLock { $0.entries(of: logs) }
         let failed = rotate(logs, of: job, at: now, entries: &entries)
         snapshot.withLock { $0.settle(job.logs, recorded: entries, failed: failed, now: now) }
-        saveIfDue(snapshot, idle: inFlight.withLock { $0.subtracting(logs).isEmpty })
+        let idle = inFlight.withLock { $0.subtracting(logs).isEmpty }
+        saveIfDue(snapshot, idle: idle)
+        writeMetrics(snapshot, settled: idle)
     }
 
     /// Rotates `logs` of `job`, recording in `entries`; returns the logs whose rotation failed.
@@ -48,6 +50,7 @@ extension LogrotateDriver {
             return []
         }
         log(rotated.outcomes)
+        count(rotated, settings: job.block.settings, at: now)
         recheckStaleWriters(rotated.stillWritten)
         return Set(rotated.outcomes.compactMap { if case .failed = $0.result { $0.log } else { nil } })
     }

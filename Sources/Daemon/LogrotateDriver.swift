@@ -27,12 +27,23 @@ package final class LogrotateDriver: RotationDriver {
     let hasLoadedBlocks = Mutex(false)
     /// What waits because the state lock could not be had: a save, and the logs of jobs not run.
     let lockRetry = Mutex(LockRetry())
+    /// The `--metrics` file's writer, with the counters it writes (`nil` without `--metrics`).
+    let metricsWriter: MetricsWriter?
 
     /// A driver for `options`, with the rotator's effects (`rotation`) and messages going to `logger`.
     package init(options: DaemonOptions, rotation: RotationRun = RotationRun(), logger: Logger) {
         self.options = options
         self.rotation = rotation
         self.logger = logger
+        metricsWriter = options.metricsPath.map { path in
+            let start = Int64(WallClock.now().seconds)
+            return MetricsWriter(
+                path: path,
+                metrics: DaemonMetrics(),
+                fileSystem: rotation.fileSystem,
+                startTime: start
+            )
+        }
         let store = StateStore(path: options.statePath, fileSystem: rotation.fileSystem)
         if options.dryRun {
             let journal = try? rotation.fileSystem.readFile(options.statePath.appendingToName(".journal"))
@@ -47,7 +58,16 @@ package final class LogrotateDriver: RotationDriver {
     }
 
     package func loadConfiguration(at now: Timestamp) async throws -> DaemonConfiguration {
-        try await onOwnThread { Result { try self.survey(now: now.seconds) } }.get()
+        do {
+            let loaded = try await onOwnThread { Result { try self.survey(now: now.seconds) } }.get()
+            let logs = loaded.snapshot.withLock { $0.logsOfBlock.reduce(0) { $0 + $1.count } }
+            metricsWriter?.metrics.noteLoad(applied: true, logs: logs)
+            writeMetrics(loaded.snapshot, settled: true)
+            return loaded
+        } catch {
+            metricsWriter?.metrics.noteLoad(applied: false, logs: nil)
+            throw error
+        }
     }
 
     /// Reads the configuration, expands every block and reads the state: the blocking survey behind a snapshot.
@@ -85,7 +105,9 @@ package final class LogrotateDriver: RotationDriver {
 
     package func nextDeadline(after now: Timestamp, in configuration: DaemonConfiguration) -> Deadline? {
         let next = configuration.snapshot.withLock { $0.nextDeadline() }
-        return [next, retryDeadline(after: now)].compactMap { $0 }.min { $0.time.seconds < $1.time.seconds }
+        let deadline = [next, retryDeadline(after: now)].compactMap { $0 }.min { $0.time.seconds < $1.time.seconds }
+        metricsWriter?.metrics.noteNextDeadline(next?.time.seconds)
+        return deadline
     }
 
     package func sizeWatches(in configuration: DaemonConfiguration) -> [SizeWatch] {

@@ -46,6 +46,14 @@ struct RunCommand: AsyncParsableCommand {
     )
     var stateLockTimeout: Double = 60
 
+    @Option(
+        help: ArgumentHelp(
+            "Write Prometheus metrics to this file (for node_exporter's textfile collector) after each rotation wave.",
+            valueName: "path"
+        )
+    )
+    var metrics: String?
+
     @Flag(name: .shortAndLong, help: "Also log every step and decision (debug level).")
     var verbose = false
 
@@ -62,6 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         options.dryRun = dryRun
         options.scriptTimeout = scriptTimeout
         options.stateLockTimeout = .milliseconds(Int64(stateLockTimeout * 1000))
+        options.metricsPath = metrics.map { FilePath($0) }
         do {
             try await DaemonRunner.run(options: options, logger: logger)
         } catch is ConfigurationRejected {

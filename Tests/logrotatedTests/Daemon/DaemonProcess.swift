@@ -86,7 +86,7 @@ final class DaemonProcess {
 
     /// The names in the temp dir, sorted, without the test's own files.
     var logNames: [String] {
-        let own: Set = ["conf", "stderr", "notify.sock", "status", "status.journal", "status.lock"]
+        let own: Set = ["conf", "stderr", "notify.sock", "status", "status.journal", "status.lock", "metrics.prom"]
         return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { !own.contains($0) }.sorted()
     }

@@ -22,6 +22,25 @@ import Testing
         #expect(daemon.logNames == ["a.log", "a.log.1"])
     }
 
+    @Test func run_withMetrics_writesTheRotationCountsForPrometheus() throws {
+        let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 2\n create\n}\n")
+        try daemon.write("a.log", "first line\n")
+        let metrics = daemon.path("metrics.prom")
+        try daemon.start(["--metrics", metrics])
+        #expect(daemon.notify.wait(until: Self.isReady), "no READY=1: \(daemon.standardError)")
+        let read = { (try? String(contentsOfFile: metrics, encoding: .utf8)) ?? "" }
+        #expect(waitUntil { read().contains("logrotated_configuration_loads_total{outcome=\"applied\"} 1") })
+        try daemon.append("a.log", bytes: 2048)
+        let rotated = "logrotated_log_rotations_total{log=\"\(daemon.path("a.log"))\"} 1"
+        #expect(waitUntil { read().contains(rotated) }, "\(read())")
+        #expect(read().contains("# TYPE logrotated_log_rotations_total counter"))
+        #expect(read().contains("logrotated_configured_logs 1"))
+        let mode = try FileManager.default.attributesOfItem(atPath: metrics)[.posixPermissions] as? Int
+        #expect(mode == 0o644, "node_exporter runs as another user")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test func run_writerThatDoesNotReopen_isReportedAndReportedAgainLater() throws {
         let daemon = try DaemonProcess(config: "@DIR@/a.log {\n size 1k\n rotate 2\n create\n missingok\n}\n")
         try daemon.start()
