@@ -23,7 +23,11 @@ actor EventRecorder<Element: Sendable> {
     }
 
     /// Waits until `condition` holds for the recorded events; false after `timeout` (a failure, never a measurement).
-    func wait(timeout: Duration = .seconds(30), until condition: @escaping @Sendable ([Element]) -> Bool) async -> Bool
+    ///
+    /// The timeout is long because it is wall-clock time: in a full test run, the tests that block a thread (most
+    /// end-to-end ones) can hold Swift's cooperative pool, two threads on a two-core machine, for minutes, and the
+    /// service under test progresses only when it gets one back. A test that passes returns as soon as it can.
+    func wait(timeout: Duration = .seconds(900), until condition: @escaping @Sendable ([Element]) -> Bool) async -> Bool
     {
         if condition(events) { return true }
         let id = nextID

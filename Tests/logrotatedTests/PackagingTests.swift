@@ -14,24 +14,40 @@ import Testing
         )
     }
 
-    private func builtPackage() throws -> URL {
-        let built = BuiltPackage.shared
+    private func builtPackage() async throws -> URL {
+        let built = await BuiltPackage.shared()
         return try #require(built.deb, "scripts/build-deb exited \(built.status):\n\(built.log)")
     }
 
-    private func unpacked() throws -> URL {
-        let deb = try builtPackage()
-        let root = try BuiltPackage.shared.scratch("unpacked")
-        let result = try CommandRunner.run(tool("dpkg"), ["-x", deb.path, root.path])
+    /// Runs a tool without holding a thread while it runs (lintian takes tens of seconds).
+    private func run(
+        _ executable: URL,
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) async throws -> CommandResult {
+        try await CommandRunner.run(
+            executable,
+            arguments,
+            in: directory,
+            environment: environment,
+            timeout: .seconds(600)
+        )
+    }
+
+    private func unpacked() async throws -> URL {
+        let deb = try await builtPackage()
+        let root = try await BuiltPackage.shared().scratch("unpacked")
+        let result = try await run(tool("dpkg"), ["-x", deb.path, root.path])
         #expect(result.status == 0, "\(result.standardError)")
         return root
     }
 
-    @Test func package_passesLintianWithoutErrorsOrWarnings() throws {
-        let deb = try builtPackage()
+    @Test func package_passesLintianWithoutErrorsOrWarnings() async throws {
+        let deb = try await builtPackage()
         try #require(FileManager.default.isExecutableFile(atPath: Self.lintian), "lintian: run scripts/install-deps")
         // The debug binary's RUNPATH names the toolchain's runtime; the release binary `make deb` packages has none.
-        let result = try CommandRunner.run(
+        let result = try await run(
             URL(fileURLWithPath: Self.lintian),
             ["--fail-on", "error,warning", "--suppress-tags", "custom-library-search-path", deb.path]
         )
@@ -40,8 +56,8 @@ import Testing
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
-    @Test func package_unpacksEveryFileWithItsMode() throws {
-        let root = try unpacked()
+    @Test func package_unpacksEveryFileWithItsMode() async throws {
+        let root = try await unpacked()
         let expected: [(String, Int)] = [
             ("usr/sbin/logrotated", 0o755),
             ("etc/logrotated.conf", 0o644),
@@ -62,10 +78,10 @@ import Testing
         let unit = try String(contentsOfFile: root.path + "/lib/systemd/system/logrotated.service", encoding: .utf8)
         #expect(unit.contains("\nExecStart=/usr/sbin/logrotated run --config /etc/logrotated.conf "))
         #expect(!unit.contains("/usr/local"))
-        let version = try CommandRunner.run(root.appendingPathComponent("usr/sbin/logrotated"), ["--version"])
+        let version = try await run(root.appendingPathComponent("usr/sbin/logrotated"), ["--version"])
         #expect(version.standardOutput.hasPrefix("logrotated "))
         for page in ["man8/logrotated.8.gz", "man5/logrotated.conf.5.gz"] {
-            let text = try CommandRunner.run(tool("gzip"), ["-dc", root.path + "/usr/share/man/" + page])
+            let text = try await run(tool("gzip"), ["-dc", root.path + "/usr/share/man/" + page])
             #expect(text.standardOutput.hasPrefix(".TH "), "\(page)")
         }
         let fish = try String(
@@ -75,27 +91,27 @@ import Testing
         #expect(fish.contains("complete -c 'logrotated'"))
     }
 
-    @Test func control_namesVersionArchitectureDependsConffileAndSums() throws {
-        let deb = try builtPackage()
-        let fields = try CommandRunner.run(tool("dpkg-deb"), ["-f", deb.path, "Package", "Version", "Architecture"])
-        let binaryVersion = try CommandRunner.run(CommandRunner.logrotated, ["--version"]).standardOutput
+    @Test func control_namesVersionArchitectureDependsConffileAndSums() async throws {
+        let deb = try await builtPackage()
+        let fields = try await run(tool("dpkg-deb"), ["-f", deb.path, "Package", "Version", "Architecture"])
+        let binaryVersion = try await run(CommandRunner.logrotated, ["--version"]).standardOutput
             .split(separator: " ")[1]
-        let architecture = try CommandRunner.run(tool("dpkg"), ["--print-architecture"]).standardOutput
+        let architecture = try await run(tool("dpkg"), ["--print-architecture"]).standardOutput
         let lines = fields.standardOutput.split(separator: "\n")
         #expect(lines.first == "Package: logrotated")
         #expect(lines.contains { $0.hasPrefix("Version: \(binaryVersion)-") })
         #expect(lines.contains("Architecture: \(architecture.trimmingCharacters(in: .whitespacesAndNewlines))"))
-        let depends = try CommandRunner.run(tool("dpkg-deb"), ["-f", deb.path, "Depends"]).standardOutput
+        let depends = try await run(tool("dpkg-deb"), ["-f", deb.path, "Depends"]).standardOutput
         for library in ["libc6", "libsystemd0", "libzstd1", "libdeflate0"] {
             #expect(depends.contains(library), "Depends: \(depends)")
         }
 
-        let control = try BuiltPackage.shared.scratch("control")
-        #expect(try CommandRunner.run(tool("dpkg-deb"), ["-e", deb.path, control.path]).status == 0)
+        let control = try await BuiltPackage.shared().scratch("control")
+        #expect(try await run(tool("dpkg-deb"), ["-e", deb.path, control.path]).status == 0)
         let conffiles = try String(contentsOf: control.appendingPathComponent("conffiles"), encoding: .utf8)
         #expect(conffiles == "/etc/logrotated.conf\n")
-        let root = try unpacked()
-        let sums = try CommandRunner.run(
+        let root = try await unpacked()
+        let sums = try await run(
             tool("md5sum"),
             ["--check", "--quiet", control.appendingPathComponent("md5sums").path],
             in: root
@@ -108,8 +124,8 @@ import Testing
     /// The scripts run as dpkg runs them, with `deb-systemd-helper`, `deb-systemd-invoke` and `systemctl` replaced by
     /// stubs that record their arguments; "systemd runs the machine" is a scratch directory standing for
     /// `/run/systemd/system`. Purging runs with `DPKG_ROOT` set, so only a scratch state directory is removed.
-    @Test func maintainerScripts_enableAndStartOnInstall_stopOnRemove_purgeState() throws {
-        let scripts = try MaintainerScripts(package: try builtPackage())
+    @Test func maintainerScripts_enableAndStartOnInstall_stopOnRemove_purgeState() async throws {
+        let scripts = try MaintainerScripts(package: try await builtPackage(), built: await BuiltPackage.shared())
         #expect(try scripts.run("postinst", ["configure"], systemdRunning: true) == 0)
         #expect(try scripts.run("postinst", ["configure", "0.0.9-1"], systemdRunning: true) == 0)
         #expect(try scripts.run("prerm", ["upgrade", "0.1.0-1"], systemdRunning: true) == 0)

@@ -12,8 +12,23 @@ struct BuiltPackage: Sendable {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The package, built on first use.
-    static let shared = BuiltPackage()
+    /// The package, built once per test process by whichever test asks first (the others wait without holding a
+    /// thread: a blocked thread of Swift's small cooperative pool would stall every other test meanwhile).
+    static func shared() async -> BuiltPackage {
+        await Builder.shared.package()
+    }
+
+    private actor Builder {
+        static let shared = Builder()
+        private var building: Task<BuiltPackage, Never>?
+
+        func package() async -> BuiltPackage {
+            if let building { return await building.value }
+            let task = Task { await BuiltPackage.build() }
+            building = task
+            return await task.value
+        }
+    }
 
     /// Where the package and its staging tree are: one directory per checkout, replaced by each build, so repeated
     /// runs leave one copy behind and two checkouts never share it.
@@ -24,19 +39,36 @@ struct BuiltPackage: Sendable {
     let status: Int32
     let log: String
 
-    private init() {
+    private init(directory: URL, deb: URL?, status: Int32, log: String) {
+        self.directory = directory
+        self.deb = deb
+        self.status = status
+        self.log = log
+    }
+
+    private static func build() async -> BuiltPackage {
         let name = "logrotated-deb-" + Self.packageRoot.path.map { $0.isLetter || $0.isNumber ? $0 : "_" }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(String(name))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(String(name))
         try? FileManager.default.removeItem(at: directory)
         let environment = [
             "BIN": CommandRunner.logrotated.path, "ALLOW_UNPACKAGED_LIBS": "1", "OUT": directory.path,
         ]
         let script = Self.packageRoot.appendingPathComponent("scripts/build-deb")
-        let result = try? CommandRunner.run(script, [], in: Self.packageRoot, environment: environment)
-        status = result?.status ?? -1
-        log = result?.standardError ?? "scripts/build-deb did not start"
+        let result = try? await CommandRunner.run(
+            script,
+            [],
+            in: Self.packageRoot,
+            environment: environment,
+            timeout: .seconds(900)
+        )
+        let status = result?.status ?? -1
         let path = result?.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        deb = status == 0 && path.hasSuffix(".deb") ? URL(fileURLWithPath: path) : nil
+        return BuiltPackage(
+            directory: directory,
+            deb: status == 0 && path.hasSuffix(".deb") ? URL(fileURLWithPath: path) : nil,
+            status: status,
+            log: result?.standardError ?? "scripts/build-deb did not start"
+        )
     }
 
     /// A new empty directory inside ``directory``.

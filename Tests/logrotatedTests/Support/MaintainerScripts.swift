@@ -12,8 +12,7 @@ struct MaintainerScripts {
     var state: URL { dpkgRoot.appendingPathComponent("var/lib/logrotated") }
 
     /// Extracts the control files of `package` (`dpkg-deb -e`) and prepares the stubs and a scratch `DPKG_ROOT`.
-    init(package: URL) throws {
-        let built = BuiltPackage.shared
+    init(package: URL, built: BuiltPackage) throws {
         control = try built.scratch("control")
         stubs = try built.scratch("stubs")
         systemdDirectory = try built.scratch("run-systemd-system")
