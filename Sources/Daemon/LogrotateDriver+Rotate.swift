@@ -73,9 +73,7 @@ extension LogrotateDriver {
     private func write(_ snapshot: SharedSnapshot, reporter: RunReporter) {
         let entries = snapshot.withLock { $0.takeUnsaved() }
         guard !entries.isEmpty else { return }
-        let saved = state.update(reporter: reporter) { file in
-            for entry in entries { file[entry.path] = entry.lastRotated }
-        }
+        let saved = state.record(entries, reporter: reporter)
         if !saved {
             snapshot.withLock { $0.markUnsaved(entries) }
             lockRetry.withLock { $0.owesSave = true }

@@ -9,8 +9,15 @@ import SystemPackage
 /// It is on the hot path of a glob matching tens of thousands of logs (eight look-ups per log for `rotate 7`), so
 /// each directory's names sit in one shared set reached through a one-entry cache, and paths are hashed as bytes.
 /// Names are kept as bytes, never as `String`: a name that is not UTF-8 must be found, and shifted, as it is.
+///
+/// A view for a few logs (`probing`) does not list their directories: it looks each name up (`lstat`) the first time
+/// it is asked about, so rotating one log among tens of thousands in a directory costs what its own names cost. A
+/// directory is still listed when a question needs all its names (`names(in:)`: dateext, `rotate -1`), or when a
+/// look-up fails for another reason than a missing name; what was learnt about its names until then is kept.
 struct FileView {
     private let fileSystem: any FileSystem
+    /// Whether names of directories not listed yet are looked up one by one.
+    private let probing: Bool
     /// Keyed by the directory's path bytes.
     private var listings: [[UInt8]: Listing] = [:]
     /// The directory used last, and its listing: consecutive look-ups nearly always fall in the same directory.
@@ -25,27 +32,35 @@ struct FileView {
         case movedFrom(FilePath)
     }
 
-    /// The names of one directory; a class, so that a name is added or removed in place, without copying the set.
-    private final class Listing {
-        var names: Set<[UInt8]>
+    /// At most this many logs are planned with a probing view: beyond, listing their directories once costs less
+    /// than looking up each log's names (about `rotate` + 3 `lstat`s a log).
+    static let probedLogLimit = 8
 
-        init(_ names: Set<[UInt8]>) {
-            self.names = names
-        }
-    }
-
-    init(_ fileSystem: any FileSystem) {
+    /// A view of `fileSystem` for planning `logCount` logs: probing when they are at most `probedLogLimit`.
+    init(_ fileSystem: any FileSystem, logCount: Int = .max) {
         self.fileSystem = fileSystem
+        self.probing = logCount <= Self.probedLogLimit
     }
 
     /// The names in `directory`, in byte order (empty when it cannot be read).
     mutating func names(in directory: FilePath) -> [[UInt8]] {
-        listing(of: directory.bytes[...]).names.sorted { $0.lexicographicallyPrecedes($1) }
+        let listing = listing(of: directory.bytes[...])
+        if !listing.isComplete { load(listing, directory: directory.bytes) }
+        return listing.names.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     mutating func exists(_ path: FilePath) -> Bool {
         guard let (listing, name) = entry(path) else { return false }
-        return listing.names.contains(name)
+        if listing.names.contains(name) { return true }
+        if listing.isComplete || listing.absent.contains(name) { return false }
+        do throws(PlatformError) {
+            let found = try fileSystem.status(of: path, followSymlinks: false) != nil
+            if found { listing.insert(name) } else { listing.remove(name) }
+            return found
+        } catch {
+            load(listing, directory: path.removingLastComponent().bytes)
+            return listing.names.contains(name)
+        }
     }
 
     /// The status of an existing path (moved files keep the status they had).
@@ -69,7 +84,7 @@ struct FileView {
 
     mutating func addDirectory(_ path: FilePath) {
         directories.insert(path)
-        if listings[path.bytes] == nil { listings[path.bytes] = Listing([]) }
+        if listings[path.bytes] == nil { listings[path.bytes] = Listing(complete: []) }
     }
 
     mutating func add(_ path: FilePath, status: FileStatus?) {
@@ -102,12 +117,12 @@ struct FileView {
 
     private mutating func insert(_ path: FilePath) {
         guard let (listing, name) = entry(path) else { return }
-        listing.names.insert(name)
+        listing.insert(name)
     }
 
     private mutating func erase(_ path: FilePath) {
         guard let (listing, name) = entry(path) else { return }
-        listing.names.remove(name)
+        listing.remove(name)
     }
 
     /// The listing of the path's directory and its name there, split at the last `/` of the path's bytes (a
@@ -122,19 +137,25 @@ struct FileView {
         return (listing(of: directory), Array(bytes[nameStart...]))
     }
 
-    /// The listing of `directory` (the path's bytes), read from disk the first time.
+    /// The listing of `directory` (the path's bytes): read from disk the first time, unless the view is probing.
     private mutating func listing(of directory: ArraySlice<UInt8>) -> Listing {
         if let recent, recent.directory.elementsEqual(directory) { return recent.listing }
         let key = Array(directory)
         let listing =
             listings[key]
             ?? {
-                let names = (try? fileSystem.contentsOfDirectory(FilePath(bytes: key))) ?? []
-                let loaded = Listing(Set(names.map(\.bytes)))
-                listings[key] = loaded
-                return loaded
+                let created = Listing(known: [])
+                if !probing { load(created, directory: key) }
+                listings[key] = created
+                return created
             }()
         recent = (key, listing)
         return listing
+    }
+
+    /// Lists `directory` into `listing`, keeping what look-ups and planned steps made known.
+    private func load(_ listing: Listing, directory: [UInt8]) {
+        let names = (try? fileSystem.contentsOfDirectory(FilePath(bytes: directory))) ?? []
+        listing.complete(with: names.map(\.bytes))
     }
 }

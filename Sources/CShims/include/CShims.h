@@ -79,4 +79,7 @@ int cshims_thread_setgroups(uint64_t count, const gid_t *groups);
 /// syslog(3) with a fixed "%s" format (syslog is variadic, not callable from Swift).
 void cshims_syslog(int priority, const char *message);
 
+/// memmem(3) (GNU): the offset of the first occurrence of `needle` in `haystack`, or -1.
+int64_t cshims_memmem(const void *haystack, uint64_t haystack_length, const void *needle, uint64_t needle_length);
+
 #endif
