@@ -9,7 +9,8 @@ struct WatchTable {
 
     private let inotify: Inotify
     private(set) var limits: [FilePath: UInt64] = [:]
-    private var fileWatches: [Int32: Set<FilePath>] = [:]
+    /// The paths on each file watch (several only for hard links of one file).
+    private var fileWatches: [Int32: WatchedPaths] = [:]
     /// The file watch each path is in (the reverse of `fileWatches`).
     private var watchOfPath: [FilePath: Int32] = [:]
     private var directoryWatches: [Int32: FilePath] = [:]
@@ -48,10 +49,9 @@ struct WatchTable {
     /// Drops the watch of a file no longer wanted (the inotify watch goes with the last path on it).
     private mutating func unwatch(_ path: FilePath) {
         watchedInodes[path] = nil
-        guard let watch = watchOfPath.removeValue(forKey: path), var paths = fileWatches[watch] else { return }
-        paths.remove(path)
-        fileWatches[watch] = paths.isEmpty ? nil : paths
-        if paths.isEmpty { inotify.removeWatch(watch) }
+        guard let watch = watchOfPath.removeValue(forKey: path), let paths = fileWatches[watch] else { return }
+        fileWatches[watch] = paths.removing(path)
+        if fileWatches[watch] == nil { inotify.removeWatch(watch) }
     }
 
     /// Watches the file now at `path` (a new inode after rotation or re-creation); `inode` is what `stat` saw.
@@ -60,11 +60,10 @@ struct WatchTable {
             watchedInodes[path] = nil
             return
         }
-        if let other = watchOfPath[path], other != watch, var paths = fileWatches[other] {
-            paths.remove(path)
-            fileWatches[other] = paths.isEmpty ? nil : paths
+        if let other = watchOfPath[path], other != watch, let paths = fileWatches[other] {
+            fileWatches[other] = paths.removing(path)
         }
-        fileWatches[watch, default: []].insert(path)
+        fileWatches[watch] = fileWatches[watch]?.inserting(path) ?? .one(path)
         watchOfPath[path] = watch
         watchedInodes[path] = inode
     }
@@ -90,7 +89,7 @@ struct WatchTable {
             watchedInodes[path] = nil
             return [path]
         }
-        let paths = fileWatches[event.watch] ?? []
+        let paths = fileWatches[event.watch]?.set ?? []
         if !event.mask.isDisjoint(with: [.ignored, .deleteSelf, .moveSelf]) {
             if event.mask.contains(.moveSelf) { inotify.removeWatch(event.watch) }
             fileWatches[event.watch] = nil
@@ -100,5 +99,35 @@ struct WatchTable {
             }
         }
         return paths
+    }
+}
+
+/// The paths on one inotify watch: nearly always one, which then takes no allocation of its own (a set per watch was
+/// about 100 bytes a log).
+private enum WatchedPaths {
+    case one(FilePath)
+    case many(Set<FilePath>)
+
+    var set: Set<FilePath> {
+        switch self {
+        case .one(let path): [path]
+        case .many(let paths): paths
+        }
+    }
+
+    func inserting(_ path: FilePath) -> WatchedPaths {
+        switch self {
+        case .one(path): self
+        case .one(let other): .many([other, path])
+        case .many(let paths): .many(paths.union([path]))
+        }
+    }
+
+    /// The paths without `path`; `nil` when none is left.
+    func removing(_ path: FilePath) -> WatchedPaths? {
+        var paths = set
+        paths.remove(path)
+        guard let first = paths.first else { return nil }
+        return paths.count == 1 ? .one(first) : .many(paths)
     }
 }
