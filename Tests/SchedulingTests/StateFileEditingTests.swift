@@ -68,6 +68,22 @@ import Testing
         expectEditMatchesSerializing(state(["/l/a.log"]), [.init(path: path, lastRotated: time(27))])
     }
 
+    @Test func setting_manyEntries_matchesSerializing() {
+        let initial = state((0..<50).map { "/l/app-\($0).log" })
+        var changes: [StateFile.Entry] = []
+        for index in stride(from: 0, to: 70, by: 3) {
+            changes.append(.init(path: "/l/app-\(index).log", lastRotated: time(1 + index % 28, hour: 7)))
+        }
+        changes.append(.init(path: "/l/app-3.log", lastRotated: time(2, hour: 9)))
+        changes.append(.init(path: "/l/app-69.log", lastRotated: time(3, hour: 9)))
+        expectEditMatchesSerializing(initial, changes)
+        expectEditMatchesSerializing(initial, initial.entries)
+        expectEditMatchesSerializing(
+            state(StateFileWriterTests.weirdPaths),
+            state(StateFileWriterTests.weirdPaths.reversed()).entries
+        )
+    }
+
     @Test func setting_otherThanTheVersionTwoForm_isNil() {
         let entry = StateFile.Entry(path: "/l/a.log", lastRotated: time(3))
         #expect(StateFileWriter.setting([entry], in: []) == nil)
