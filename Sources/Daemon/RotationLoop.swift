@@ -16,8 +16,8 @@ struct RotationLoop<Driver: RotationDriver> {
     private var timer: (deadline: Deadline, task: Task<Void, Never>)?
     /// The files watched for size, as last given to the watcher.
     private var watches: [SizeWatch] = []
-    /// The directories of glob patterns, as last given to the watcher.
-    private var watchedDirectories: Set<FilePath> = []
+    /// The directories of glob patterns and their name patterns, as last given to the watcher.
+    private var watchedDirectories: [FilePath: Set<String>] = [:]
     /// How many logs `watches` covers (for `STATUS=`, computed when the watches change, not per event).
     private var watchedLogCount = 0
     /// Whether a survey or a check of every log (and the rotations it started) happened since the heap's free pages

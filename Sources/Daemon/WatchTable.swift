@@ -15,8 +15,8 @@ struct WatchTable {
     private var watchOfPath: [FilePath: Int32] = [:]
     private var directoryWatches: [Int32: FilePath] = [:]
     private var watchedInodes: [FilePath: UInt64] = [:]
-    /// Directories of glob patterns: names appearing there are reported as new.
-    private var patternDirectories: Set<FilePath> = []
+    /// Directories of glob patterns, with their name patterns: names appearing there that match one are reported.
+    private var patternDirectories: [FilePath: Set<String>] = [:]
 
     init(inotify: Inotify) {
         self.inotify = inotify
@@ -26,13 +26,16 @@ struct WatchTable {
     /// wanted lose their watch, kept ones stay armed, directories are added or removed. Returns the paths that are
     /// new or got another limit (to check now; new files are armed when first checked), so a new log among 100,000
     /// costs a few system calls, not 100,000.
-    mutating func replace(with watches: [SizeWatch], patternDirectories: Set<FilePath> = []) -> Set<FilePath> {
+    mutating func replace(
+        with watches: [SizeWatch],
+        patternDirectories: [FilePath: Set<String>] = [:]
+    ) -> Set<FilePath> {
         let wanted = Dictionary(watches.map { ($0.path, $0.limit) }) { first, second in min(first, second) }
         let changed = Set(wanted.compactMap { path, limit in limits[path] == limit ? nil : path })
         for path in limits.keys where wanted[path] == nil { unwatch(path) }
         limits = wanted
         self.patternDirectories = patternDirectories
-        let directories = Set(limits.keys.map { $0.removingLastComponent() }).union(patternDirectories)
+        let directories = Set(limits.keys.map { $0.removingLastComponent() }).union(patternDirectories.keys)
         for (watch, directory) in directoryWatches where !directories.contains(directory) {
             inotify.removeWatch(watch)
             directoryWatches[watch] = nil
@@ -73,9 +76,14 @@ struct WatchTable {
         watchedInodes[path] == inode
     }
 
-    /// The path of a name that appeared in a pattern directory and is not a watched file yet; `nil` otherwise.
+    /// The path of a name that appeared in a pattern directory, matches one of its patterns and is not a watched
+    /// file yet; `nil` otherwise.
     func newName(for event: InotifyEvent) -> FilePath? {
-        guard let directory = directoryWatches[event.watch], patternDirectories.contains(directory) else { return nil }
+        guard let directory = directoryWatches[event.watch], let patterns = patternDirectories[directory] else {
+            return nil
+        }
+        let name = String(decoding: event.name, as: UTF8.self)
+        guard patterns.contains(where: { Glob.matches($0, name, options: [.period]) }) else { return nil }
         let path = directory.appending(FilePath(bytes: event.name).components)
         return limits[path] == nil ? path : nil
     }

@@ -37,7 +37,8 @@ extension FileView {
         /// Completes the listing with the names read from disk, what was known before taking precedence.
         func complete(with listed: [[UInt8]]) {
             guard !isComplete else { return }
-            names.formUnion(listed.lazy.filter { !self.absent.contains($0) })
+            names.reserveCapacity(names.count + listed.count)
+            for name in listed where !absent.contains(name) { names.insert(name) }
             absent = []
             isComplete = true
         }

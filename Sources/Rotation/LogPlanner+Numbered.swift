@@ -48,6 +48,12 @@ extension LogPlanner {
         }
     }
 
+    /// About how many names planning one log looks up in numbered mode: each index shifted, the dispose name, the
+    /// stale one and `.START` for delaycompress.
+    static func expectedLookups(_ settings: LogSettings) -> Int {
+        min(max(settings.rotate, 1), listedIndexLimit) + 3
+    }
+
     /// How many indices a shift may walk one by one, existing or not.
     static let listedIndexLimit = 1000
 

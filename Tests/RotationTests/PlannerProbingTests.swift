@@ -123,7 +123,7 @@ import Testing
         view.add("/x/a.log", status: logStatus)
         view.remove("/x/z.log")
         #expect(fileSystem.directoryListings == 0)
-        let names = view.names(in: "/x").map { String(decoding: $0, as: UTF8.self) }
+        let names = view.names(in: "/x").map { String(decoding: $0, as: UTF8.self) }.sorted()
         #expect(names == ["a.log", "a.log.1", "a.log.2"])
         let (moved, removed) = (view.exists("/x/a.log.2"), view.exists("/x/z.log"))
         #expect(moved && !removed)
