@@ -12,7 +12,8 @@ extension LogrotateDriver {
     /// the state when due.
     func perform(_ job: RotationJob, at now: Int64, snapshot: SharedSnapshot) {
         let logs = claim(job.logs)
-        defer { release(logs) }
+        var claimed = true
+        defer { if claimed { release(logs) } }
         guard !logs.isEmpty else { return }
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         guard state.hold(reporter: reporter) else {
@@ -25,7 +26,16 @@ extension LogrotateDriver {
         var entries = snapshot.withLock { $0.entries(of: logs) }
         let failed = rotate(logs, of: job, at: now, entries: &entries)
         snapshot.withLock { $0.settle(job.logs, recorded: entries, failed: failed, now: now) }
-        saveIfDue(snapshot, idle: inFlight.withLock { $0.subtracting(logs).isEmpty })
+        // The logs are released in the same step as the idle check: of two jobs ending together, the last sees
+        // none in flight and saves (each saw the other's logs when they were released on return).
+        claimed = false
+        saveIfDue(
+            snapshot,
+            idle: inFlight.withLock { inFlight in
+                inFlight.subtract(logs)
+                return inFlight.isEmpty
+            }
+        )
     }
 
     /// Rotates `logs` of `job`, recording in `entries`; returns the logs whose rotation failed.
