@@ -38,7 +38,7 @@ struct Logrotated: AsyncParsableCommand {
         // starts must not kill it. It allocates from one malloc arena, before its threads start (see `Heap`).
         if CommandLine.arguments.dropFirst().first == "run" {
             ignoreHangupsUntilHandled()
-            Heap.useOneArena()
+            Heap.manage()
         }
         do {
             var command = try parseAsRoot()
