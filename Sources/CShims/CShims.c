@@ -6,6 +6,7 @@
 #include <glob.h>
 #include <grp.h>
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,3 +206,12 @@ int cshims_thread_setfsgid(gid_t gid) {
 int cshims_thread_setgroups(uint64_t count, const gid_t *groups) {
     return (int)syscall(SYS_setgroups, (size_t)count, groups);
 }
+
+int64_t cshims_memmem(const void *haystack, uint64_t haystack_length, const void *needle, uint64_t needle_length) {
+    const char *found = memmem(haystack, (size_t)haystack_length, needle, (size_t)needle_length);
+    return found ? (int64_t)(found - (const char *)haystack) : -1;
+}
+
+int cshims_malloc_arena_max(int count) { return mallopt(M_ARENA_MAX, count); }
+
+int cshims_malloc_trim(void) { return malloc_trim(0); }

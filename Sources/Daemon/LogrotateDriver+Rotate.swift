@@ -12,7 +12,8 @@ extension LogrotateDriver {
     /// the state when due.
     func perform(_ job: RotationJob, at now: Int64, snapshot: SharedSnapshot) {
         let logs = claim(job.logs)
-        defer { release(logs) }
+        var claimed = true
+        defer { if claimed { release(logs) } }
         guard !logs.isEmpty else { return }
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         guard state.hold(reporter: reporter) else {
@@ -25,7 +26,13 @@ extension LogrotateDriver {
         var entries = snapshot.withLock { $0.entries(of: logs) }
         let failed = rotate(logs, of: job, at: now, entries: &entries)
         snapshot.withLock { $0.settle(job.logs, recorded: entries, failed: failed, now: now) }
-        let idle = inFlight.withLock { $0.subtracting(logs).isEmpty }
+        // The logs are released in the same step as the idle check: of two jobs ending together, the last sees
+        // none in flight and saves (each saw the other's logs when they were released on return).
+        claimed = false
+        let idle = inFlight.withLock { inFlight in
+            inFlight.subtract(logs)
+            return inFlight.isEmpty
+        }
         saveIfDue(snapshot, idle: idle)
         writeMetrics(snapshot, settled: idle)
     }
@@ -87,9 +94,7 @@ extension LogrotateDriver {
     private func write(_ snapshot: SharedSnapshot, reporter: RunReporter) {
         let entries = snapshot.withLock { $0.takeUnsaved() }
         guard !entries.isEmpty else { return }
-        let saved = state.update(reporter: reporter) { file in
-            for entry in entries { file[entry.path] = entry.lastRotated }
-        }
+        let saved = state.record(entries, reporter: reporter)
         if !saved {
             snapshot.withLock { $0.markUnsaved(entries) }
             lockRetry.withLock { $0.owesSave = true }

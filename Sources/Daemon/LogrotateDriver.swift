@@ -114,7 +114,7 @@ package final class LogrotateDriver: RotationDriver {
         configuration.snapshot.withLock { $0.sizeWatches }
     }
 
-    package func patternDirectories(in configuration: DaemonConfiguration) -> Set<FilePath> {
+    package func patternDirectories(in configuration: DaemonConfiguration) -> [FilePath: Set<String>] {
         configuration.snapshot.withLock { $0.patternDirectories }
     }
 

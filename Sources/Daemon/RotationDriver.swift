@@ -22,8 +22,9 @@ package protocol RotationDriver: Sendable {
     /// The files whose sizes can make a job due (`size`, `maxsize`), with their limits.
     func sizeWatches(in configuration: Configuration) -> [SizeWatch]
 
-    /// The directories whose new names may be new logs (those of glob patterns), watched for files appearing.
-    func patternDirectories(in configuration: Configuration) -> Set<FilePath>
+    /// The directories whose new names may be new logs (those of glob patterns), watched for files appearing, each
+    /// with the patterns a name must match (the last components of its glob patterns).
+    func patternDirectories(in configuration: Configuration) -> [FilePath: Set<String>]
 
     /// Takes `path` as a log when a glob pattern of the configuration matches it and no block has it yet; true
     /// when it became one (its size watch and calendar check then exist).

@@ -16,10 +16,13 @@ struct RotationLoop<Driver: RotationDriver> {
     private var timer: (deadline: Deadline, task: Task<Void, Never>)?
     /// The files watched for size, as last given to the watcher.
     private var watches: [SizeWatch] = []
-    /// The directories of glob patterns, as last given to the watcher.
-    private var watchedDirectories: Set<FilePath> = []
+    /// The directories of glob patterns and their name patterns, as last given to the watcher.
+    private var watchedDirectories: [FilePath: Set<String>] = [:]
     /// How many logs `watches` covers (for `STATUS=`, computed when the watches change, not per event).
     private var watchedLogCount = 0
+    /// Whether a survey or a check of every log (and the rotations it started) happened since the heap's free pages
+    /// were last given back: they are once nothing runs any more (not after each size rotation, which frees little).
+    private var heapTrimDue = true
 
     init(
         service: RotationService<Driver>,
@@ -61,6 +64,14 @@ struct RotationLoop<Driver: RotationDriver> {
         startRotations(in: &rotations)
         armTimer()
         service.notifier.status(status())
+        trimHeapWhenIdle()
+    }
+
+    /// Gives the heap's free pages back once a survey, a check of every log or a wave of rotations is over.
+    private mutating func trimHeapWhenIdle() {
+        guard heapTrimDue, !checks.running, queue.running.isEmpty, queue.waitingCount == 0 else { return }
+        heapTrimDue = false
+        Heap.releaseFreePages()
     }
 
     /// Handles one event; returns the scope of a check for due jobs to start now, if any.
@@ -70,7 +81,10 @@ struct RotationLoop<Driver: RotationDriver> {
             queue.finish(job)
         case .checked(let jobs, let scope):
             queue.enqueue(jobs)
-            if scope == .all { refreshWatches() }
+            if scope == .all {
+                refreshWatches()
+                heapTrimDue = true
+            }
             return checks.finish()
         case .trigger(.deadline(let deadline)):
             if timer?.deadline.time == deadline { timer = nil }
@@ -106,6 +120,7 @@ struct RotationLoop<Driver: RotationDriver> {
         service.notifier.reloading()
         do {
             configuration = try await service.driver.loadConfiguration(at: service.clock.now())
+            heapTrimDue = true
             refreshWatches()
             await sizeWatcher?.settled()
             timer?.task.cancel()

@@ -51,8 +51,9 @@ package final class SizeWatcher: Sendable {
     }
 
     /// Replaces the watched files (after a reload, or to re-arm files whose event was handled) and the directories
-    /// whose new names are reported on `newNames` (the directories of glob patterns).
-    package func watch(_ watches: [SizeWatch], directories: Set<FilePath> = []) {
+    /// whose new names are reported on `newNames` (the directories of glob patterns), each with the patterns a name
+    /// must match (`fnmatch` with `FNM_PERIOD`) to be reported.
+    package func watch(_ watches: [SizeWatch], directories: [FilePath: Set<String>] = [:]) {
         control.requests.withLock {
             $0.pending = WatchRequest(files: watches, directories: directories)
             $0.requested += 1
@@ -109,5 +110,5 @@ final class WatcherControl: Sendable {
 /// What the watcher thread is asked to watch.
 struct WatchRequest: Sendable {
     var files: [SizeWatch]
-    var directories: Set<FilePath>
+    var directories: [FilePath: Set<String>]
 }

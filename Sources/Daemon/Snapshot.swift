@@ -63,13 +63,19 @@ struct Snapshot: Sendable {
         nextRescan = hasGlobs ? (now / 3600 + 1) * 3600 : nil
     }
 
-    /// The directories of glob patterns whose directory part has no glob characters: a name appearing there may be
-    /// a new log (patterns with glob characters in a directory wait for the hourly rescan).
-    var patternDirectories: Set<FilePath> {
-        Set(
-            blocks.flatMap(\.patterns).filter(Self.hasGlob).map { FilePath($0).removingLastComponent() }
-                .filter { !Self.hasGlob($0.string) }
-        )
+    /// The directories of glob patterns whose directory part has no glob characters, each with the last components
+    /// of those patterns: a name appearing there that matches one may be a new log (patterns with glob characters in
+    /// a directory wait for the hourly rescan). The names an archive gets (`app.log.1`) match none of `*.log`, so a
+    /// wave of rotations does not bring one event per log.
+    var patternDirectories: [FilePath: Set<String>] {
+        var directories: [FilePath: Set<String>] = [:]
+        for pattern in blocks.flatMap(\.patterns) where Self.hasGlob(pattern) {
+            let path = FilePath(pattern)
+            let directory = path.removingLastComponent()
+            guard !Self.hasGlob(directory.string), let name = path.lastComponent else { continue }
+            directories[directory, default: []].insert(name.string)
+        }
+        return directories
     }
 
     /// Takes `path` as a log of the first block with a glob pattern that matches it, unless a block has it already

@@ -9,8 +9,8 @@ protocol StateAccess: Sendable {
     /// The state as stored now (no lock: the file is replaced atomically).
     func read(reporter: RunReporter) -> StateFile
 
-    /// Applies `change` to the stored state as one read-modify-write; false when the lock could not be taken.
-    func update(reporter: RunReporter, _ change: (inout StateFile) -> Void) -> Bool
+    /// Sets `entries` in the stored state as one read-modify-write; false when the lock could not be taken.
+    func record(_ entries: [StateFile.Entry], reporter: RunReporter) -> Bool
 
     /// Holds the state lock for a rotation (with this daemon's other rotations); false when it cannot be had now.
     func hold(reporter: RunReporter) -> Bool
@@ -24,10 +24,13 @@ protocol StateAccess: Sendable {
 
 /// The state file, locked as `logrotated rotate` and logrotate lock it: while this daemon rotates or saves (see
 /// `StateLease`), so a concurrent pass and the daemon never interleave; the lock is waited for up to a timeout.
-struct LockedStateFile: StateAccess {
+final class LockedStateFile: StateAccess {
     let store: StateStore
     let lease: StateLease
     let journal: RotationJournal?
+    /// The digest of what this daemon last wrote to the state file, which lets a save edit a few entries into the
+    /// file's bytes while the file still holds exactly that (see `StateStore.record`).
+    private let written = Mutex<ContentDigest?>(nil)
 
     /// The state file of `store`, with its journal (`nil`, with `journalProblem` set, when it cannot be opened).
     init(store: StateStore, timeout: Duration) {
@@ -44,16 +47,13 @@ struct LockedStateFile: StateAccess {
     let journalProblem: String?
 
     func read(reporter: RunReporter) -> StateFile {
-        store.read(reporter: reporter)
+        written.withLock { store.read(reporter: reporter, written: &$0) }
     }
 
-    func update(reporter: RunReporter, _ change: (inout StateFile) -> Void) -> Bool {
+    func record(_ entries: [StateFile.Entry], reporter: RunReporter) -> Bool {
         guard lease.acquire(reporter: reporter) else { return false }
         defer { lease.release() }
-        var state = store.read(reporter: reporter)
-        let before = state
-        change(&state)
-        if state != before { store.write(state, reporter: reporter) }
+        written.withLock { store.record(entries, reporter: reporter, written: &$0) }
         return true
     }
 
@@ -81,8 +81,10 @@ final class SimulatedState: StateAccess {
         state.withLock { $0 }
     }
 
-    func update(reporter: RunReporter, _ change: (inout StateFile) -> Void) -> Bool {
-        state.withLock { change(&$0) }
+    func record(_ entries: [StateFile.Entry], reporter: RunReporter) -> Bool {
+        state.withLock { state in
+            for entry in entries { state[entry.path] = entry.lastRotated }
+        }
         return true
     }
 

@@ -9,13 +9,14 @@ struct WatchTable {
 
     private let inotify: Inotify
     private(set) var limits: [FilePath: UInt64] = [:]
-    private var fileWatches: [Int32: Set<FilePath>] = [:]
+    /// The paths on each file watch (several only for hard links of one file).
+    private var fileWatches: [Int32: WatchedPaths] = [:]
     /// The file watch each path is in (the reverse of `fileWatches`).
     private var watchOfPath: [FilePath: Int32] = [:]
     private var directoryWatches: [Int32: FilePath] = [:]
     private var watchedInodes: [FilePath: UInt64] = [:]
-    /// Directories of glob patterns: names appearing there are reported as new.
-    private var patternDirectories: Set<FilePath> = []
+    /// Directories of glob patterns, with their name patterns: names appearing there that match one are reported.
+    private var patternDirectories: [FilePath: Set<String>] = [:]
 
     init(inotify: Inotify) {
         self.inotify = inotify
@@ -25,13 +26,16 @@ struct WatchTable {
     /// wanted lose their watch, kept ones stay armed, directories are added or removed. Returns the paths that are
     /// new or got another limit (to check now; new files are armed when first checked), so a new log among 100,000
     /// costs a few system calls, not 100,000.
-    mutating func replace(with watches: [SizeWatch], patternDirectories: Set<FilePath> = []) -> Set<FilePath> {
+    mutating func replace(
+        with watches: [SizeWatch],
+        patternDirectories: [FilePath: Set<String>] = [:]
+    ) -> Set<FilePath> {
         let wanted = Dictionary(watches.map { ($0.path, $0.limit) }) { first, second in min(first, second) }
         let changed = Set(wanted.compactMap { path, limit in limits[path] == limit ? nil : path })
         for path in limits.keys where wanted[path] == nil { unwatch(path) }
         limits = wanted
         self.patternDirectories = patternDirectories
-        let directories = Set(limits.keys.map { $0.removingLastComponent() }).union(patternDirectories)
+        let directories = Set(limits.keys.map { $0.removingLastComponent() }).union(patternDirectories.keys)
         for (watch, directory) in directoryWatches where !directories.contains(directory) {
             inotify.removeWatch(watch)
             directoryWatches[watch] = nil
@@ -48,10 +52,9 @@ struct WatchTable {
     /// Drops the watch of a file no longer wanted (the inotify watch goes with the last path on it).
     private mutating func unwatch(_ path: FilePath) {
         watchedInodes[path] = nil
-        guard let watch = watchOfPath.removeValue(forKey: path), var paths = fileWatches[watch] else { return }
-        paths.remove(path)
-        fileWatches[watch] = paths.isEmpty ? nil : paths
-        if paths.isEmpty { inotify.removeWatch(watch) }
+        guard let watch = watchOfPath.removeValue(forKey: path), let paths = fileWatches[watch] else { return }
+        fileWatches[watch] = paths.removing(path)
+        if fileWatches[watch] == nil { inotify.removeWatch(watch) }
     }
 
     /// Watches the file now at `path` (a new inode after rotation or re-creation); `inode` is what `stat` saw.
@@ -60,11 +63,10 @@ struct WatchTable {
             watchedInodes[path] = nil
             return
         }
-        if let other = watchOfPath[path], other != watch, var paths = fileWatches[other] {
-            paths.remove(path)
-            fileWatches[other] = paths.isEmpty ? nil : paths
+        if let other = watchOfPath[path], other != watch, let paths = fileWatches[other] {
+            fileWatches[other] = paths.removing(path)
         }
-        fileWatches[watch, default: []].insert(path)
+        fileWatches[watch] = fileWatches[watch]?.inserting(path) ?? .one(path)
         watchOfPath[path] = watch
         watchedInodes[path] = inode
     }
@@ -74,9 +76,14 @@ struct WatchTable {
         watchedInodes[path] == inode
     }
 
-    /// The path of a name that appeared in a pattern directory and is not a watched file yet; `nil` otherwise.
+    /// The path of a name that appeared in a pattern directory, matches one of its patterns and is not a watched
+    /// file yet; `nil` otherwise.
     func newName(for event: InotifyEvent) -> FilePath? {
-        guard let directory = directoryWatches[event.watch], patternDirectories.contains(directory) else { return nil }
+        guard let directory = directoryWatches[event.watch], let patterns = patternDirectories[directory] else {
+            return nil
+        }
+        let name = String(decoding: event.name, as: UTF8.self)
+        guard patterns.contains(where: { Glob.matches($0, name, options: [.period]) }) else { return nil }
         let path = directory.appending(FilePath(bytes: event.name).components)
         return limits[path] == nil ? path : nil
     }
@@ -90,7 +97,7 @@ struct WatchTable {
             watchedInodes[path] = nil
             return [path]
         }
-        let paths = fileWatches[event.watch] ?? []
+        let paths = fileWatches[event.watch]?.set ?? []
         if !event.mask.isDisjoint(with: [.ignored, .deleteSelf, .moveSelf]) {
             if event.mask.contains(.moveSelf) { inotify.removeWatch(event.watch) }
             fileWatches[event.watch] = nil
@@ -100,5 +107,35 @@ struct WatchTable {
             }
         }
         return paths
+    }
+}
+
+/// The paths on one inotify watch: nearly always one, which then takes no allocation of its own (a set per watch was
+/// about 100 bytes a log).
+private enum WatchedPaths {
+    case one(FilePath)
+    case many(Set<FilePath>)
+
+    var set: Set<FilePath> {
+        switch self {
+        case .one(let path): [path]
+        case .many(let paths): paths
+        }
+    }
+
+    func inserting(_ path: FilePath) -> WatchedPaths {
+        switch self {
+        case .one(path): self
+        case .one(let other): .many([other, path])
+        case .many(let paths): .many(paths.union([path]))
+        }
+    }
+
+    /// The paths without `path`; `nil` when none is left.
+    func removing(_ path: FilePath) -> WatchedPaths? {
+        var paths = set
+        paths.remove(path)
+        guard let first = paths.first else { return nil }
+        return paths.count == 1 ? .one(first) : .many(paths)
     }
 }

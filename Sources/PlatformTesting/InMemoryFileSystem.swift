@@ -15,6 +15,7 @@ package final class InMemoryFileSystem: FileSystem {
         var nodes: [FilePath: Node] = ["/": Node(status: FileStatus(kind: .directory, permissions: 0o755, inode: 1))]
         var failures: [FilePath: PlatformError] = [:]
         var nextInode: UInt64 = 2
+        var listings = 0
     }
 
     private let state = Mutex(State())
@@ -41,8 +42,14 @@ package final class InMemoryFileSystem: FileSystem {
         return matches.sorted { Array($0.string.utf8).lexicographicallyPrecedes(Array($1.string.utf8)) }
     }
 
+    /// How many times a directory was listed (`contentsOfDirectory`).
+    package var directoryListings: Int {
+        state.withLock { $0.listings }
+    }
+
     package func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component] {
         try state.withLock { state throws(PlatformError) in
+            state.listings += 1
             guard state.nodes[path]?.status.kind == .directory else {
                 throw PlatformError(.notFound, "cannot open directory \(path): No such file or directory")
             }

@@ -10,11 +10,11 @@ extension ArchiveNaming {
     /// of the same index); names beyond `maximumIndex`, which rotation leaves alone, are not included. dateext mode:
     /// `BASE DATE EXT` and `BASE DATE EXT CE` whose date matches the `dateformat`, by date. Names of the other mode
     /// (left by an earlier configuration) are not the log's archives for the planner, so they are not counted.
-    package func archives(among names: [[UInt8]], settings: LogSettings) -> [FilePath] {
+    package func archives(among names: some Sequence<[UInt8]>, settings: LogSettings) -> [FilePath] {
         settings.dateExt ? datedArchives(among: names, settings: settings) : numberedArchives(among: names)
     }
 
-    private func numberedArchives(among names: [[UInt8]]) -> [FilePath] {
+    private func numberedArchives(among names: some Sequence<[UInt8]>) -> [FilePath] {
         var plain = self
         plain.compressExtension = ""
         let compressed = Set(compressExtension.isEmpty ? [] : generations(among: names).indices)
@@ -27,7 +27,7 @@ extension ArchiveNaming {
         return result
     }
 
-    private func datedArchives(among names: [[UInt8]], settings: LogSettings) -> [FilePath] {
+    private func datedArchives(among names: some Sequence<[UInt8]>, settings: LogSettings) -> [FilePath] {
         let format = DateFormat(settings.effectiveDateFormat)
         var matches = datedMatches(among: names, format: format, compressed: false)
         if !compressExtension.isEmpty { matches += datedMatches(among: names, format: format, compressed: true) }

@@ -76,7 +76,7 @@ package struct ArchiveNaming: Equatable, Sendable {
     /// The generations `BASE.N EXT CE` among `names`: what `rotate -1` shifts, oldest last.
     ///
     /// Equivalent logrotate code: `logrotate.c findLastRotated`.
-    package func generations(among names: [[UInt8]]) -> NumberedGenerations {
+    package func generations(among names: some Sequence<[UInt8]>) -> NumberedGenerations {
         let prefix = base + ".".utf8
         let suffix = fileExtension + compressExtension
         var found = NumberedGenerations()
@@ -91,13 +91,18 @@ package struct ArchiveNaming: Equatable, Sendable {
             }
         }
         found.indices.sort()
+        found.ignored.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         return found
     }
 
     /// The names `BASE DATE EXT [CE]` whose date matches `format`'s pattern, oldest first.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (`glob` + `sortGlobResult`).
-    package func datedArchives(among names: [[UInt8]], format: DateFormat, compressed: Bool) -> [FilePath] {
+    package func datedArchives(
+        among names: some Sequence<[UInt8]>,
+        format: DateFormat,
+        compressed: Bool
+    ) -> [FilePath] {
         let matches = datedMatches(among: names, format: format, compressed: compressed)
         return Self.oldestFirst(matches).map { path($0.name) }
     }
@@ -106,7 +111,7 @@ package struct ArchiveNaming: Equatable, Sendable {
     typealias DatedMatch = (key: [Int], name: [UInt8])
 
     /// The names `BASE DATE EXT [CE]` whose date matches `format`'s pattern, with their sort keys, unsorted.
-    func datedMatches(among names: [[UInt8]], format: DateFormat, compressed: Bool) -> [DatedMatch] {
+    func datedMatches(among names: some Sequence<[UInt8]>, format: DateFormat, compressed: Bool) -> [DatedMatch] {
         let suffix = fileExtension + (compressed ? compressExtension : "")
         return names.compactMap { name -> DatedMatch? in
             guard name.starts(with: base), name.hasSuffix(suffix), name.count >= base.count + suffix.utf8.count else {

@@ -120,7 +120,11 @@ package struct BlockPass {
     /// batch, `firstaction` with the first batch and `lastaction` with the last; a failed `firstaction` stops all.
     /// Adds each log's outcome, and the renamed files that processes still write (reported already), to `rotation`.
     private func executeInBatches(_ due: [DueLog], state: inout StateFile, into rotation: inout BlockRotation) {
-        var view = FileView(run.fileSystem)
+        var view = FileView(
+            run.fileSystem,
+            logCount: due.count,
+            lookupsPerLog: LogPlanner.expectedLookups(block.settings)
+        )
         var renamed: [RotatedFile] = []
         defer { rotation.stillWritten = reportStaleWriters(of: renamed) }
         let size = batchSize(forLogCount: due.count)

@@ -4,8 +4,11 @@ import SystemPackage
 
 extension LogPlanner {
     /// Numbered mode: compress `.START` (delaycompress), then shift `.i → .i+1` from the oldest kept index down,
-    /// removing generations older than `maxage` instead of shifting them. A name whose index is beyond
-    /// `ArchiveNaming.maximumIndex` is left alone, with a warning naming it.
+    /// removing generations older than `maxage` instead of shifting them.
+    ///
+    /// The directory's names are read only when the shift depends on which generations exist (`rotate -1`, or more
+    /// indices than `listedIndexLimit`); a name whose index is then beyond `ArchiveNaming.maximumIndex` is left alone,
+    /// with a warning naming it. Otherwise each index's name is looked up, as logrotate does.
     ///
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (the `else` branch of `if (log->flags & LOG_FLAG_DATEEXT)`).
     mutating func prepareNumbered(view: inout FileView) {
@@ -18,18 +21,22 @@ extension LogPlanner {
                 output.append(.notice(.previousLogMissing(previous)))
             }
         }
-        let generations = naming.generations(among: view.names(in: naming.directory))
+        // The last index kept; `nil` for `rotate -1`, which keeps every generation there is.
+        let lastKept =
+            settings.rotate < 0
+            ? nil : min(start.addingClamped(max(settings.rotate, 1) - 1), ArchiveNaming.maximumIndex - 1)
+        let listed = lastKept.map { $0.subtractingClamped(start) >= Self.listedIndexLimit } ?? true
+        let generations = listed ? naming.generations(among: view.names(in: naming.directory)) : NumberedGenerations()
         for ignored in generations.ignored {
             let limit = ArchiveNaming.maximumIndex
             warnings.append("ignoring \(ignored): its index is beyond any logrotated gives (\(limit))")
         }
         let oldest: Int
-        if settings.rotate < 0 {
-            oldest = generations.indices.last ?? start.subtractingClamped(1)
-        } else {
-            let last = start.addingClamped(max(settings.rotate, 1) - 1)
-            oldest = min(last, ArchiveNaming.maximumIndex - 1)
+        if let lastKept {
+            oldest = lastKept
             dispose = naming.numbered(oldest + 1, compressed: true)
+        } else {
+            oldest = generations.indices.last ?? start.subtractingClamped(1)
         }
         removeStaleDispose(oldest: oldest, view: &view)
         for index in shiftedIndices(from: oldest, existing: generations.indices) {
@@ -39,6 +46,12 @@ extension LogPlanner {
             output.append(.notice(.nothingToDispose(disposal)))
             dispose = nil
         }
+    }
+
+    /// About how many names planning one log looks up in numbered mode: each index shifted, the dispose name, the
+    /// stale one and `.START` for delaycompress.
+    static func expectedLookups(_ settings: LogSettings) -> Int {
+        min(max(settings.rotate, 1), listedIndexLimit) + 3
     }
 
     /// How many indices a shift may walk one by one, existing or not.

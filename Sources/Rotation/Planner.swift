@@ -78,7 +78,11 @@ package enum Planner {
         now: RotationTime,
         options: PlanningOptions = PlanningOptions()
     ) -> RotationPlan {
-        var view = FileView(fileSystem)
+        var view = FileView(
+            fileSystem,
+            logCount: logs.count,
+            lookupsPerLog: LogPlanner.expectedLookups(block.settings)
+        )
         return plan(block: block, logs: logs, view: &view, now: now, options: options)
     }
 

@@ -24,18 +24,27 @@ package struct StateStore: Sendable {
     /// errors and the entries before them kept.
     package func read(reporter: RunReporter) -> StateFile {
         guard path != "/dev/null" else { return StateFile() }
-        let bytes: [UInt8]
+        return parse(readContents(reporter: reporter) ?? [], reporter: reporter)
+    }
+
+    /// The file's bytes (with logrotate's debug line); `nil` when it is missing (also with logrotate's debug line)
+    /// or cannot be read (reported as an error).
+    func readContents(reporter: RunReporter) -> [UInt8]? {
         do {
-            bytes = try fileSystem.readFile(path)
+            let bytes = try fileSystem.readFile(path)
+            reporter.debug("Reading state from file: \(path)")
+            return bytes
         } catch  where error.code == .notFound {
             reporter.debug("state file \(path) does not exist")
-            return StateFile()
         } catch {
             reporter.error("error reading state file \(path): \(error.errno?.description ?? error.message)")
-            return StateFile()
         }
-        reporter.debug("Reading state from file: \(path)")
-        let result = StateFileParser.parse(bytes, file: path.string)
+        return nil
+    }
+
+    /// The state in `contents`, bad lines reported as errors and the entries before them kept.
+    func parse(_ contents: [UInt8], reporter: RunReporter) -> StateFile {
+        let result = StateFileParser.parse(contents, file: path.string)
         for diagnostic in result.diagnostics { reporter.error(diagnostic.message) }
         return result.state
     }
@@ -45,15 +54,19 @@ package struct StateStore: Sendable {
     /// open, or that another user owns, is rewritten 0600 and owned by root, with a warning saying so.
     package func write(_ state: StateFile, reporter: RunReporter) {
         guard path != "/dev/null" else { return }
+        write(contents: StateFileWriter.serialize(state), reporter: reporter)
+    }
+
+    /// Writes `contents` as ``write(_:reporter:)`` writes a state; false (reported) when it could not.
+    @discardableResult
+    func write(contents: [UInt8], reporter: RunReporter) -> Bool {
         let permissions = permissionsForWrite(reporter: reporter)
         do {
-            try fileSystem.writeFileAtomically(
-                path,
-                contents: StateFileWriter.serialize(state),
-                permissions: permissions
-            )
+            try fileSystem.writeFileAtomically(path, contents: contents, permissions: permissions)
+            return true
         } catch {
             reporter.error("error writing state file \(path): \(error.message)")
+            return false
         }
     }
 

@@ -22,17 +22,25 @@ package enum StateFileWriter {
     }
 
     static func line(for entry: StateFile.Entry) -> [UInt8] {
+        quoted(entry.path) + rendered(entry.lastRotated)
+    }
+
+    /// The path between double quotes, with `"` → `\"`, `\` → `\\` and newline → `\n`.
+    static func quoted(_ path: String) -> [UInt8] {
         var output: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in entry.path.utf8 {
+        for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), byte]
             case UInt8(ascii: "\n"): output += Array("\\n".utf8)
             default: output.append(byte)
             }
         }
-        let time = entry.lastRotated
-        let date = "\(time.year)-\(time.month)-\(time.day)-\(time.hour):\(time.minute):\(time.second)"
-        output += Array("\" \(date)\n".utf8)
+        output.append(UInt8(ascii: "\""))
         return output
+    }
+
+    /// ` Y-M-D-H:M:S` and the newline that ends the line.
+    static func rendered(_ time: LocalTime) -> [UInt8] {
+        Array(" \(time.year)-\(time.month)-\(time.day)-\(time.hour):\(time.minute):\(time.second)\n".utf8)
     }
 }

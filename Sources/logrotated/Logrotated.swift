@@ -35,8 +35,11 @@ struct Logrotated: AsyncParsableCommand {
     /// Runs the command, mapping outcomes to logrotate's exit codes (2 for a bad option instead of 64).
     static func main() async {
         // The daemon ignores SIGHUP from its first instruction until it listens for it: a reload asked for while it
-        // starts must not kill it.
-        if CommandLine.arguments.dropFirst().first == "run" { ignoreHangupsUntilHandled() }
+        // starts must not kill it. It allocates from one malloc arena, before its threads start (see `Heap`).
+        if CommandLine.arguments.dropFirst().first == "run" {
+            ignoreHangupsUntilHandled()
+            Heap.manage()
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

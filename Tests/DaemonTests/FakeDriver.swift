@@ -67,7 +67,7 @@ final class FakeDriver: RotationDriver {
 
     func sizeWatches(in configuration: Int) -> [SizeWatch] { [] }
 
-    func patternDirectories(in configuration: Int) -> Set<FilePath> { [] }
+    func patternDirectories(in configuration: Int) -> [FilePath: Set<String>] { [:] }
 
     func discover(_ path: FilePath, at now: Timestamp, in configuration: Int) -> Bool { false }
 

@@ -33,7 +33,7 @@ import Testing
         #expect(await recorder.wait { $0 == [SizeEvent(path: directory.path("big.log"), size: 500, limit: 100)] })
     }
 
-    @Test func nameAppearingInAPatternDirectory_isReportedAsNew_butAWatchedFileIsNot() async throws {
+    @Test func nameAppearingInAPatternDirectory_isReportedAsNewWhenItMatches_butAWatchedFileIsNot() async throws {
         let directory = try TempDirectory()
         defer { directory.remove() }
         try directory.write("known.log", bytes: 200)
@@ -43,15 +43,17 @@ import Testing
         let names = EventRecorder(watcher.newNames)
         watcher.watch(
             [SizeWatch(path: directory.path("known.log"), limit: 100)],
-            directories: [FilePath(directory.url.path)]
+            directories: [FilePath(directory.url.path): ["*.log"]]
         )
         // The known file's event tells that the watcher thread took the request (its directory is watched now).
         #expect(await sizes.wait { !$0.isEmpty })
         try FileManager.default.removeItem(atPath: directory.path("known.log").string)
         try directory.write("known.log", bytes: 1)
+        try directory.write("fresh.log.1", bytes: 1)
         try directory.write("fresh.log", bytes: 1)
         #expect(await names.wait { $0.contains(directory.path("fresh.log")) })
         #expect(await !names.events.contains(directory.path("known.log")))
+        #expect(await !names.events.contains(directory.path("fresh.log.1")))
     }
 
     /// A new log joining the watches (a file under a glob) is checked; the others keep their watches and state, so a

@@ -55,6 +55,15 @@ import Testing
         }
     }
 
+    @Test func patternDirectories_giveTheNamePatternsOfEachDirectoryWithoutGlobs() {
+        let blocks = [
+            block("/l/*.log") { _ in }, block("/l/app-?.txt") { _ in }, block("/m/x.log") { _ in },
+            block("/n/*/a.log") { _ in }, block("/o/[ab]*") { _ in },
+        ]
+        let snapshot = Snapshot(blocks: blocks, logsOfBlock: blocks.map { _ in [] }, state: StateFile(), now: 0)
+        #expect(snapshot.patternDirectories == ["/l": ["*.log", "app-?.txt"], "/o": ["[ab]*"]])
+    }
+
     @Test func settle_recordsRotations_andReschedulesForTheNextPeriod() async {
         await withTimeZone("UTC") {
             let hourly = block("/l/a.log") { $0.criterion = .time(.hourly) }
@@ -133,6 +142,11 @@ import Testing
         let jobs = snapshot.jobs(for: many + ["/s/a.log"])
         #expect(jobs.map(\.logs.count) == [256, 256, 88, 2])
         #expect(Set(jobs.flatMap(\.logs)).count == 602)
+    }
+
+    @Test(arguments: [(1, 256), (2_048, 256), (4_000, 500), (10_000, 1_024), (100_000, 1_024)])
+    func chunkSize_growsWithTheWave_withinItsBounds(due: Int, size: Int) {
+        #expect(RotationJob.chunkSize(forDueCount: due) == size)
     }
 
     @Test func rescanned_addsNewLogsAndDropsTheTriggersOfVanishedOnes() async {

@@ -86,4 +86,13 @@ int cshims_thread_setgroups(uint64_t count, const gid_t *groups);
 /// syslog(3) with a fixed "%s" format (syslog is variadic, not callable from Swift).
 void cshims_syslog(int priority, const char *message);
 
+/// mallopt(M_ARENA_MAX, count): at most `count` malloc arenas. Returns 1 on success.
+int cshims_malloc_arena_max(int count);
+
+/// malloc_trim(0): gives the free pages of every malloc arena back to the system. Returns 1 when some were.
+int cshims_malloc_trim(void);
+
+/// memmem(3) (GNU): the offset of the first occurrence of `needle` in `haystack`, or -1.
+int64_t cshims_memmem(const void *haystack, uint64_t haystack_length, const void *needle, uint64_t needle_length);
+
 #endif
