@@ -14,6 +14,8 @@ import UnixSignals
 package enum PipeSession {
     /// Runs the pipe until standard input ends (or SIGTERM/SIGINT); SIGHUP reloads the configuration.
     package static func run(_ options: PipeOptions) async -> PipeOutcome {
+        // Trapped first: SIGHUP is ignored until then (a reload asked for while starting must not kill the pipe).
+        let signals = await UnixSignalsSequence(trapping: .sighup, .sigterm, .sigint)
         let reporter = RunReporter(verbose: options.verbose)
         let lock: PipeLock
         do {
@@ -42,14 +44,17 @@ package enum PipeSession {
             worker: PipeWorker(rotator: rotator, inbox: inbox),
             reporter: RunReporter(verbose: options.verbose)
         )
-        let outcome = await run(loop, signalsTo: inbox)
+        let outcome = await run(loop, signals: signals, inbox: inbox)
         withExtendedLifetime(lock) {}
         return outcome
     }
 
-    /// Runs `loop` on a thread of its own, forwarding SIGHUP, SIGTERM and SIGINT to it meanwhile.
-    private static func run(_ loop: PipeLoop, signalsTo inbox: PipeInbox) async -> PipeOutcome {
-        let signals = await UnixSignalsSequence(trapping: .sighup, .sigterm, .sigint)
+    /// Runs `loop` on a thread of its own, forwarding `signals` (SIGHUP, SIGTERM, SIGINT) to its `inbox` meanwhile.
+    private static func run(
+        _ loop: PipeLoop,
+        signals: UnixSignalsSequence,
+        inbox: PipeInbox
+    ) async -> PipeOutcome {
         let listener = Task {
             for await signal in signals {
                 inbox.post(signal == .sighup ? .reload : .terminate)

@@ -126,7 +126,11 @@ import Testing
         let fixture = try PipeFixture(block: "  size 1M\n  rotate 2\n")
         let input = try #require(try fixture.start(writer: nil))
         input.write(Data("before reload\n".utf8))
-        #expect(LogWriterProcess.eventually { FileManager.default.fileExists(atPath: fixture.log) })
+        #expect(
+            LogWriterProcess.eventually {
+                (try? String(contentsOfFile: fixture.log, encoding: .utf8)) == "before reload\n"
+            }
+        )
         let smaller = "\(fixture.directory.path)/app.log {\n  size 5\n  rotate 2\n}\n"
         try Data(smaller.utf8).write(to: URL(fileURLWithPath: fixture.config))
         kill(fixture.pipe.processIdentifier, SIGHUP)
