@@ -60,10 +60,18 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        .target(
+            name: "LogPipe",
+            dependencies: [
+                "Rotation", "Scheduling", "LogrotateConfig", "Platform",
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .executableTarget(
             name: "logrotated",
             dependencies: [
-                "Daemon", "Rotation", "Scheduling", "LogrotateConfig", "Platform",
+                "Daemon", "LogPipe", "Rotation", "Scheduling", "LogrotateConfig", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -16,6 +16,8 @@ package struct BlockPass {
     let reporter: RunReporter
     /// Where rotations are recorded before they begin, and unfinished ones found (`nil`: not recorded).
     package var journal: RotationJournal?
+    /// Called on the executing thread before each step of `execute` runs (`logrotated pipe` switches its file there).
+    package var willRunStep: ((_ index: Int, _ step: PlannedStep) -> Void)?
     /// Whether a log of this block had an error before rotation (with sharedscripts it stops the whole block).
     private var hasErrors = false
     /// The directory of the previous log and its status, reused while logs share it (a glob's logs nearly always do).
@@ -81,6 +83,11 @@ package struct BlockPass {
         }
         var decided = DecidedLogs()
         for path in logs {
+            if let reason = PipedLogCheck.skipReason(for: path) {
+                reporter.debug(reason)
+                decided.used.insert(path.string)
+                continue
+            }
             guard finishInterrupted(path, state: &state), let status = consider(path, state: &state) else { continue }
             decided.used.insert(path.string)
             if let status = status.due { decided.due.append(DueLog(path: path, status: status)) }
@@ -232,13 +239,14 @@ package struct BlockPass {
         )
         if let identity = blockUserIdentity { executor = executor.acting(as: identity) }
         executor.journal = journal
-        let renderer = self.renderer
+        let (renderer, willRunStep) = (self.renderer, self.willRunStep)
         for warning in plan.warnings { reporter.warning(warning) }
         return executor.execute(plan) { event in
             switch event {
-            case .willRun(let index, _) where reporter.wantsDebug:
+            case .willRun(let index, let step):
+                willRunStep?(index, step)
+                guard reporter.wantsDebug else { break }
                 for line in renderer.lines(forStepAt: index, in: plan) { reporter.debug(line) }
-            case .willRun: break
             case .info(let text): reporter.debug(text)
             case .warning(let text): reporter.warning(text)
             case .error(let text): reporter.error(text)

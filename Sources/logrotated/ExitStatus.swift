@@ -1,4 +1,5 @@
 import ArgumentParser
+import LogPipe
 import Platform
 import Rotation
 
@@ -19,6 +20,15 @@ enum ExitStatus {
         case .success: return success
         case .failure: return failure
         case .stateLocked: return stateLocked
+        }
+    }
+
+    /// The exit code for how `pipe` ended.
+    static func code(for outcome: PipeOutcome) -> Int32 {
+        switch outcome {
+        case .finished: return success
+        case .configurationRejected, .failed: return failure
+        case .alreadyPiped: return stateLocked
         }
     }
 

@@ -18,6 +18,8 @@ struct Logrotated: AsyncParsableCommand {
               logrotated rotate --dry-run /etc/logrotate.conf
             The daemon, rotating each log when its rule fires (size within a second):
               logrotated run --config /etc/logrotate.conf
+            Write a program's output to a log and rotate it, with no signal to the program:
+              app 2>&1 | logrotated pipe /var/log/app/app.log
             Each log's size, last rotation, next rotation and the rule that fires:
               logrotated status --config /etc/logrotate.conf
             What rotation will do to the processes writing each log:
@@ -26,7 +28,10 @@ struct Logrotated: AsyncParsableCommand {
             See 'logrotated help <subcommand>' and man logrotated(8).
             """,
         version: Logrotated.version,
-        subcommands: [RotateCommand.self, RunCommand.self, StatusCommand.self, CheckCommand.self, DoctorCommand.self]
+        subcommands: [
+            RotateCommand.self, RunCommand.self, PipeCommand.self, StatusCommand.self, CheckCommand.self,
+            DoctorCommand.self,
+        ]
     )
 
     /// The version printed by `--version`.
@@ -36,10 +41,9 @@ struct Logrotated: AsyncParsableCommand {
     static func main() async {
         // The daemon ignores SIGHUP from its first instruction until it listens for it: a reload asked for while it
         // starts must not kill it. It allocates from one malloc arena, before its threads start (see `Heap`).
-        if CommandLine.arguments.dropFirst().first == "run" {
-            ignoreHangupsUntilHandled()
-            Heap.manage()
-        }
+        let command = CommandLine.arguments.dropFirst().first
+        if ["run", "pipe"].contains(command) { ignoreHangupsUntilHandled() }
+        if command == "run" { Heap.manage() }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
