@@ -20,7 +20,7 @@ struct Journaling {
         let intents = plan.logs.compactMap { plan.intents[$0] }
         do {
             try journal.begin(intents)
-            try journal.sync()
+            if plan.transformsData { try journal.sync() }
         } catch {
             let path = journal.path?.string ?? "the journal"
             throw StepFailure(
@@ -42,6 +42,20 @@ struct Journaling {
             try journal.end(ended)
         } catch {
             onEvent(.warning("cannot record the end of rotations in the journal: \(error.reason)"))
+        }
+    }
+}
+
+extension RotationPlan {
+    /// Whether the plan compresses or copies: then its intents are synced before it starts, so that even a power cut
+    /// leaves the next run what it needs to finish them. A plan of renames and removals alone is journaled without a
+    /// sync (its records survive a killed process; its renames are not synced one by one either).
+    var transformsData: Bool {
+        steps.contains { planned in
+            switch planned.step {
+            case .compress, .copy, .copyTruncate: true
+            default: false
+            }
         }
     }
 }

@@ -7,8 +7,9 @@ import SystemPackage
 /// begin. A run killed (or failing) half-way leaves the log's rotation unfinished here, and the next run, `rotate`
 /// or the daemon, finishes it (`InterruptedRotation`) before deciding anything else for that log.
 ///
-/// Records are appended with one write each and synced once per plan before its first change, so a kill loses none
-/// and a power cut at most the records of the plan being written. Once every rotation has ended the file is emptied.
+/// Records are appended with one write each and synced once per plan that compresses or copies, before its first
+/// change, so a kill loses none and a power cut at most the records of a plan of renames (whose renames were not synced
+/// either). Once every rotation has ended the file is emptied.
 package final class RotationJournal: Sendable {
     /// The journal file; `nil` for a journal kept in memory only (no state file, or tests).
     private let file: JournalFile?
