@@ -60,10 +60,10 @@ package struct InterruptedRotation: Sendable {
         }
         for compression in compressions(status: status) where !removedCopies.contains(compression.source) {
             guard let source = status(compression.source), source.identity == compression.identity else {
-                if compression.source == intent.finalName, status(compression.target) != nil { rotated = true }
+                if isRotatedFile(compression), status(compression.target) != nil { rotated = true }
                 continue
             }
-            if compression.source == intent.finalName { rotated = true }
+            if isRotatedFile(compression) { rotated = true }
             expected[compression.source] = compression.identity
             let partial = PendingFile.temporaryName(for: compression.target)
             if status(partial)?.kind == .regular {
@@ -99,21 +99,29 @@ package struct InterruptedRotation: Sendable {
     }
 
     /// The old versions the interrupted run shifted, moved back newest move first, when the log itself was not
-    /// rotated: a moved one is at its new name and its old name is free.
+    /// rotated. The shifts ran in their journaled order, so those done are a prefix; which one is found by comparing
+    /// the names involved with what each prefix leaves (every source present before the first shift, every target
+    /// that is no source absent). When no prefix, or more than one, matches the disk, nothing is moved.
     private func restoredShifts(status: (FilePath) -> FileStatus?, removed: Set<FilePath>) -> [RotationStep] {
-        var restored: [RotationStep] = []
-        var free = removed
-        var taken: Set<FilePath> = []
-        for shift in unfinished.intent.shifts.reversed() {
-            let moved = (taken.contains(shift.to) || (!free.contains(shift.to) && status(shift.to) != nil))
-            let vacant = free.contains(shift.from) || (!taken.contains(shift.from) && status(shift.from) == nil)
-            guard moved, vacant else { continue }
-            restored.append(.rename(from: shift.to, to: shift.from, purpose: .restore))
-            (free, taken) = (
-                free.union([shift.to]).subtracting([shift.from]), taken.union([shift.from]).subtracting([shift.to])
-            )
+        let shifts = unfinished.intent.shifts
+        guard !shifts.isEmpty else { return [] }
+        let names = Set(shifts.flatMap { [$0.from, $0.to] })
+        let actual = Set(names.filter { !removed.contains($0) && status($0) != nil })
+        var expected = Set(shifts.map(\.from))
+        var matches: [Int] = expected == actual ? [0] : []
+        for (index, shift) in shifts.enumerated() {
+            expected.remove(shift.from)
+            expected.insert(shift.to)
+            if expected == actual { matches.append(index + 1) }
         }
-        return restored
+        guard matches.count == 1, let done = matches.first else { return [] }
+        return shifts.prefix(done).reversed().map { .rename(from: $0.to, to: $0.from, purpose: .restore) }
+    }
+
+    /// Whether a compression is the rotated file's: the log's own file (renamed), or the copy `copytruncate` made
+    /// (compressed after it), never the previous version `delaycompress` compresses under the same name.
+    private func isRotatedFile(_ compression: BegunCompression) -> Bool {
+        compression.identity == unfinished.intent.identity || unfinished.compressedCopies.contains(compression.source)
     }
 
     /// The compressions to finish: the one planned for the rotated file, then those the journal recorded, each

@@ -66,6 +66,8 @@ package struct UnfinishedRotation: Equatable, Sendable {
     package var compressions: [BegunCompression] = []
     /// Copies (`copytruncate`) that began: the archive may hold data the live log still has.
     package var copies: [FilePath] = []
+    /// Compressions that began after the copy to their source: the rotated file's (`copytruncate` + `compress`).
+    package var compressedCopies: Set<FilePath> = []
 
     package init(intent: LogIntent, compressions: [BegunCompression] = [], copies: [FilePath] = []) {
         self.intent = intent

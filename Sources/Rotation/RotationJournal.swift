@@ -106,7 +106,11 @@ package final class RotationJournal: Sendable {
         switch record {
         case .begin(let intent): open[intent.log] = UnfinishedRotation(intent: intent)
         case .shift(let log, let shift): open[log]?.intent.shifts.append(shift)
-        case .compress(let log, let compression): open[log]?.compressions.append(compression)
+        case .compress(let log, let compression):
+            open[log]?.compressions.append(compression)
+            if open[log]?.copies.contains(compression.source) == true {
+                open[log]?.compressedCopies.insert(compression.source)
+            }
         case .copy(let log, let archive): open[log]?.copies.append(archive)
         case .end(let log): open[log] = nil
         }

@@ -180,6 +180,28 @@ import Testing
         )
     }
 
+    @Test func killedBeforeAnyShift_movesNothing_evenWhenEachTargetIsTaken() throws {
+        // delaycompress: the shifts include the .1.gz this run had yet to make; nothing was moved.
+        let fileSystem = try memoryFileSystem([
+            "a.log": "live", "a.log.1": "previous", "a.log.2.gz": "2", "a.log.3.gz": "3", "a.log.4.gz": "4",
+        ])
+        var entry = unfinished(identity: try identity(of: log, in: fileSystem), compressedName: nil)
+        entry.intent.shifts = [4, 3, 2, 1].map {
+            Shift(from: FilePath("/x/a.log.\($0).gz"), to: FilePath("/x/a.log.\($0 + 1).gz"))
+        }
+        #expect(recovery(entry, in: fileSystem).plan.steps.isEmpty)
+    }
+
+    @Test func delaycompressOfThePreviousVersion_doesNotCountAsTheLogsRotation() throws {
+        // Killed after the previous a.log.1 was compressed and removed: the log itself was not rotated.
+        let fileSystem = try memoryFileSystem(["a.log": "live", "a.log.1.gz": "previous"])
+        var entry = unfinished(identity: try identity(of: log, in: fileSystem), compressedName: nil)
+        entry.compressions = [
+            BegunCompression(source: rotated, identity: FileIdentity(device: 9, inode: 9), target: compressed)
+        ]
+        #expect(!recovery(entry, in: fileSystem).rotated)
+    }
+
     @Test func copyCompletedButNotCompressed_isCompressedWhateverItsInode() throws {
         let fileSystem = try memoryFileSystem(["a.log": "line 4\n", "a.log.1": "line 1\n", "a.log.2.gz": "old"])
         var entry = unfinished(identity: try identity(of: log, in: fileSystem))
