@@ -6,11 +6,15 @@ import SystemPackage
 extension LogrotateDriver {
     /// Counts a job's outcomes for `--metrics`: rotations and failures, the archives' total of each rotated log, and
     /// the processes still writing a rotated file.
+    ///
+    /// Archive totals are measured (a listing of the archive directory each) only for small jobs: a wave of thousands
+    /// of logs in one directory would list it once per log; its logs keep their last measured total.
     func count(_ rotation: BlockRotation, settings: LogSettings, at now: Int64) {
         guard let metrics = metricsWriter?.metrics else { return }
+        let measures = rotation.outcomes.count <= Self.archiveMeasuredLogs
         for outcome in rotation.outcomes {
             let archives: UInt64? =
-                outcome.result == .succeeded
+                measures && outcome.result == .succeeded
                 ? ArchiveUsage(log: outcome.log, settings: settings, fileSystem: self.rotation.fileSystem).bytes : nil
             metrics.record(outcome, at: now, archiveBytes: archives)
         }
@@ -18,10 +22,13 @@ extension LogrotateDriver {
         for outcome in rotation.outcomes { metrics.noteStaleWriters(stale[outcome.log]?.count ?? 0, of: outcome.log) }
     }
 
+    /// Jobs of at most this many logs measure their archives for `--metrics`.
+    static let archiveMeasuredLogs = 8
+
     /// Writes the metrics file when `--metrics` is set and a write is due (see `MetricsWriter`).
     func writeMetrics(_ snapshot: SharedSnapshot, settled: Bool) {
         guard let writer = metricsWriter else { return }
-        let problem = writer.write(logs: snapshot.withLock { $0.logsOfBlock.flatMap { $0 } }, settled: settled)
+        let problem = writer.write(logs: { snapshot.withLock { $0.logsOfBlock.flatMap { $0 } } }, settled: settled)
         if let problem { logger.warning("\(problem)") }
     }
 }

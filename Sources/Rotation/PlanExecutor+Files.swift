@@ -59,7 +59,11 @@ extension PlanExecutor {
             }
             return true
         case .restore:
-            do {
+            do throws(PlatformError) {
+                // As for a shift: a symlink, FIFO or directory planted at the name is refused, not moved.
+                if let status = try fileSystem.status(of: source, followSymlinks: false), status.kind != .regular {
+                    throw .notRegularFile(source, kind: status.kind)
+                }
                 try fileSystem.rename(source, to: target, replace: false)
             } catch {
                 throw StepFailure(step: step, message: "could not move \(source) back to \(target): \(error.reason)")
