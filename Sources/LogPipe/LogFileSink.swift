@@ -55,10 +55,15 @@ final class LogFileSink {
             let fd = try FileDescriptor.open(
                 path,
                 .writeOnly,
-                options: [.append, .create, .closeOnExec],
+                options: [.append, .create, .closeOnExec, .noFollow, .nonBlocking],
                 permissions: permissions
             )
-            let size = (try? fd.stat().size).map { UInt64(max(0, $0)) } ?? 0
+            // Never through a symlink, never a FIFO or device someone planted at the log's name after a rename.
+            guard let status = try? fd.stat(), status.type == .regular else {
+                try? fd.close()
+                throw Errno.notSupported
+            }
+            let size = UInt64(max(0, status.size))
             return (fd, size)
         } catch let error as Errno {
             throw error

@@ -23,6 +23,13 @@ import Testing
         #expect(PipedLogCheck.skipReason(for: log) == nil)
     }
 
+    @Test func fifoPlantedAtTheLockName_isNobodysLock_andDoesNotHang() throws {
+        // Opening a FIFO without O_NONBLOCK would wait for a writer for ever, stalling every rotation.
+        #expect(mkfifo(PipeLock.lockFile(for: log).string, 0o644) == 0)
+        #expect(PipeLock.holding(log) == .nobody)
+        #expect(PipedLogCheck.skipReason(for: log) == nil)
+    }
+
     @Test func lockFileNobodyHolds_isNotSkipped() throws {
         _ = try PipeLock(log: log)
         #expect(PipeLock.holding(log) == .nobody)

@@ -69,7 +69,8 @@ package final class PipeLock: Sendable {
     /// `flock` that fails only while an exclusive one is held, released at once.
     package static func holding(_ log: FilePath) -> Holding {
         let file = lockFile(for: log)
-        guard case .success(let fd) = system_open(file, OpenFlags.readOnly | OpenFlags.noFollow) else { return .nobody }
+        // Never followed, never blocking: a symlink, FIFO or device planted at the name is nobody's lock.
+        guard let (fd, _) = try? RegularFile.open(file, OpenFlags.readOnly) else { return .nobody }
         defer { system_close(fd) }
         if heldHere.withLock({ $0.contains(file) }) { return .thisProcess }
         guard case .failure(.wouldBlock) = system_flockSharedNoWait(fd) else { return .nobody }
