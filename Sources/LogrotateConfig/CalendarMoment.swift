@@ -43,6 +43,9 @@ package struct CalendarMoment: Equatable, Hashable, Sendable {
             (moment.hour, moment.minute) = try time(last)
             words.removeLast()
         }
+        if words.count == 2, words[0].contains(":") {
+            throw DirectiveFailure(message: "at takes the day before the time: 'at \(words[1]) \(words[0])'")
+        }
         guard words.count <= 1 else { throw DirectiveFailure(message: "bad at time '\(words[1])'") }
         if let first = words.first { moment.day = try day(first) }
         return moment

@@ -1,3 +1,5 @@
+import Platform
+
 /// The stable per-host delay of a block's calendar moments under `spread`: like systemd's `RandomizedDelaySec` with
 /// `FixedRandomDelay=yes`, the same on every run of one machine, different between machines and between blocks.
 package enum SpreadDelay {
@@ -5,12 +7,11 @@ package enum SpreadDelay {
     /// seeded per process, so it would move the moment at every start). 0 when `window` is not positive.
     package static func seconds(window: Int64, key: String, host: String) -> Int64 {
         guard window > 0 else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array(host.utf8) + [0] + Array(key.utf8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return Int64(hash % UInt64(window))
+        var hash = FNV1a()
+        hash.add(bytes: host.utf8)
+        hash.add(0)
+        hash.add(bytes: key.utf8)
+        return Int64(hash.value % UInt64(window))
     }
 
     /// The longest delay that keeps a moment inside its period (a delay of a full period would skip one), in seconds:

@@ -2,49 +2,57 @@ import Platform
 import SystemPackage
 
 extension PlanExecutor {
-    /// Starts a built-in compression whose end runs on `background`, or queues the unlink of a source being
-    /// compressed there; `false` when the step is to run here and now.
-    func hand(
+    /// Starts a step the schedule runs in the background: a built-in compression begins here (its journal record,
+    /// the backup of an existing target, the open files) and ends on `lane`; the unlink of a compressed source runs
+    /// there once its compression succeeded.
+    func startInBackground(
         _ planned: PlannedStep,
-        to background: BackgroundCompressions,
-        context: StepContext
-    ) throws(StepFailure) -> Bool {
-        let plan = context.plan
-        let compressed = context.compressed
-        guard background.isEnabled, case .log(let log) = planned.scope else { return false }
-        if let job = background.job(removedBy: planned.step, scope: planned.scope) {
-            background.enqueue(job) { [self] in
-                guard job.failure == nil, case .remove(let path, let purpose, _, _) = planned.step else { return }
+        at index: Int,
+        on lane: BackgroundLane,
+        context: StepContext,
+        progress: inout Progress
+    ) {
+        guard case .log(let log) = planned.scope else { preconditionFailure("a background step of no log: \(planned)") }
+        let (plan, compressed) = (context.plan, context.compressed)
+        switch planned.step {
+        case .compress(let source, let target, let method, let attributes):
+            guard let format = method.builtIn else { preconditionFailure("an external compression in the background") }
+            let compression: any CompressionInProgress
+            do throws(StepFailure) {
+                compression = try startCompression(
+                    source,
+                    target,
+                    format,
+                    attributes,
+                    step: planned.step,
+                    context: context
+                )
+            } catch {
+                context.onEvent(.error(error.message))
+                progress.record(error, scope: planned.scope)
+                return
+            }
+            lane.start(index, of: log) { work, _ in
+                do throws(PlatformError) {
+                    try compression.finish()
+                } catch {
+                    work.failure = StepFailure(step: planned.step, message: Self.compressionFailure(source, error))
+                }
+            }
+        case .remove(let path, let purpose, _, _):
+            lane.start(index, of: log) { [self] work, compression in
+                guard compression?.failure == nil else { return }
                 let context = StepContext(plan: plan, scope: planned.scope, compressed: compressed) {
-                    job.events.append($0)
+                    work.events.append($0)
                 }
                 do throws(StepFailure) {
                     try remove(path, purpose, nil, .unlink, context: context)
                 } catch {
-                    job.failure = error
+                    work.failure = error
                 }
             }
-            return true
+        default:
+            preconditionFailure("a step the schedule never runs in the background: \(planned.step)")
         }
-        guard case .compress(let source, let target, let method, let attributes) = planned.step,
-            let format = method.builtIn
-        else { return false }
-        let compression = try startCompression(
-            source,
-            target,
-            format,
-            attributes,
-            step: planned.step,
-            context: context
-        )
-        let job = BackgroundCompressions.Job(log: log, source: source, target: target)
-        background.enqueue(job) {
-            do throws(PlatformError) {
-                try compression.finish()
-            } catch {
-                job.failure = StepFailure(step: planned.step, message: Self.compressionFailure(source, error))
-            }
-        }
-        return true
     }
 }

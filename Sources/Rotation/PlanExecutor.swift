@@ -67,12 +67,12 @@ package struct PlanExecutor: Sendable {
         withoutActuallyEscaping(onEvent) { onEvent in
             var progress = Progress(plan: plan)
             let compressed = CompressedSources(plan.expectedIdentities)
-            let background = BackgroundCompressions(plan: plan)
-            let report = { (job: BackgroundCompressions.Job) in
-                job.events.forEach(onEvent)
-                if let failure = job.failure {
+            let lane = BackgroundLane()
+            let report = { (work: BackgroundLane.Work) in
+                work.events.forEach(onEvent)
+                if let failure = work.failure {
                     onEvent(.error(failure.message))
-                    progress.record(failure, scope: .log(job.log))
+                    progress.record(failure, scope: .log(work.log))
                 }
             }
             for problem in plan.problems {
@@ -80,7 +80,8 @@ package struct PlanExecutor: Sendable {
             }
             var journaling = Journaling(journal: journal)
             for (index, planned) in plan.steps.enumerated() {
-                background.settle(before: planned, report: report)
+                let timing = plan.schedule[index]
+                lane.finish(timing.awaits, report: report)
                 guard progress.shouldRun(planned.scope) else { continue }
                 let context = StepContext(plan: plan, scope: planned.scope, compressed: compressed, onEvent: onEvent)
                 do throws(StepFailure) {
@@ -91,10 +92,14 @@ package struct PlanExecutor: Sendable {
                     continue
                 }
                 onEvent(.willRun(index: index, planned))
-                run(planned, context: context, progress: &progress, background: background)
+                if timing.inBackground {
+                    startInBackground(planned, at: index, on: lane, context: context, progress: &progress)
+                } else {
+                    run(planned, context: context, progress: &progress)
+                }
                 if progress.hasStoppedLogs { undoShifts(&progress, onEvent: onEvent) }
             }
-            background.finishAll(report: report)
+            lane.finishAll(report: report)
             if progress.hasStoppedLogs { undoShifts(&progress, onEvent: onEvent) }
             let outcome = progress.report
             journaling.end(outcome, changed: progress.changed, onEvent: onEvent)
@@ -102,14 +107,8 @@ package struct PlanExecutor: Sendable {
         }
     }
 
-    private func run(
-        _ planned: PlannedStep,
-        context: StepContext,
-        progress: inout Progress,
-        background: BackgroundCompressions
-    ) {
+    private func run(_ planned: PlannedStep, context: StepContext, progress: inout Progress) {
         do throws(StepFailure) {
-            guard !(try hand(planned, to: background, context: context)) else { return }
             if try perform(planned.step, context: context) { progress.succeeded(planned) }
         } catch {
             context.onEvent(.error(error.message))

@@ -62,9 +62,34 @@ package struct PlanRenderer: Sendable {
         }
     }
 
-    /// The lines of every step of a plan, in order.
+    /// The lines of every step of a plan, in order; `-d` also says which compressions finish in the background and
+    /// where a step waits for them (the plan's `StepSchedule`).
     package func lines(for plan: RotationPlan) -> [String] {
-        plan.steps.indices.flatMap { lines(forStepAt: $0, in: plan) }
+        plan.steps.indices.flatMap { index in
+            guard mode == .debug else { return lines(forStepAt: index, in: plan) }
+            return waitLines(forStepAt: index, in: plan) + lines(forStepAt: index, in: plan)
+                + backgroundLines(forStepAt: index, in: plan)
+        }
+    }
+
+    /// Where a step of another log (or a shared script) waits for a compression still in the background.
+    private func waitLines(forStepAt index: Int, in plan: RotationPlan) -> [String] {
+        plan.schedule[index].awaits.compactMap { awaited in
+            guard plan.steps[awaited].scope != plan.steps[index].scope,
+                case .compress(let source, _, _, _) = plan.steps[awaited].step
+            else { return nil }
+            return "waiting for the compression of \(source) to finish"
+        }
+    }
+
+    /// A note for a compression that steps of other logs run beside (one that nothing overlaps prints none).
+    private func backgroundLines(forStepAt index: Int, in plan: RotationPlan) -> [String] {
+        guard plan.schedule[index].inBackground, case .compress = plan.steps[index].step else { return [] }
+        let scope = plan.steps[index].scope
+        let overlapped = plan.steps.indices.dropFirst(index + 1)
+            .prefix { !plan.schedule[$0].awaits.contains(index) }
+            .contains { plan.steps[$0].scope != scope }
+        return overlapped ? ["(the compression finishes in the background while the next logs rotate)"] : []
     }
 
     /// The lines of one step (for `-v` while executing).

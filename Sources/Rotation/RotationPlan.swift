@@ -41,11 +41,13 @@ package struct PlanProblem: Equatable, Sendable {
 package struct RotationPlan: Equatable, Sendable {
     /// The block's raw pattern text (`$1` of shared scripts, quoted in error messages).
     package var patternText: String
-    /// `sharedscripts`: any failure stops every log's remaining steps.
-    package var sharedScripts: Bool
+    /// `sharedscripts`: any failure stops every log's remaining steps (and nothing runs in the background).
+    package let sharedScripts: Bool
     /// The logs the plan rotates, in order (those with problems included).
     package var logs: [FilePath]
-    package var steps: [PlannedStep]
+    package let steps: [PlannedStep]
+    /// Which steps run in the background and what each step waits for: how the executor may overlap them.
+    package let schedule: StepSchedule
     /// Logs that will not be rotated, and why.
     package var problems: [PlanProblem]
     /// `warning: …` lines found while planning (e.g. an old version's name left alone); they stop nothing.
@@ -70,6 +72,7 @@ package struct RotationPlan: Equatable, Sendable {
         self.sharedScripts = sharedScripts
         self.logs = logs
         self.steps = steps
+        schedule = StepSchedule(steps: steps, sharedScripts: sharedScripts)
         self.problems = problems
         self.warnings = warnings
         self.backupSuffix = backupSuffix

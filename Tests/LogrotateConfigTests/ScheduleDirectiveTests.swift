@@ -58,7 +58,7 @@ import Testing
         ("at 3:5", "t.conf:2: error: bad at time '3:5' (at expects \(atExpects))"),
         ("at funday 03:00", "t.conf:2: error: bad at day 'funday' (at expects \(atExpects))"),
         ("at 32", "t.conf:2: error: bad at day '32' (at expects \(atExpects))"),
-        ("at 03:00 sat", "t.conf:2: error: bad at time 'sat' (at expects \(atExpects))"),
+        ("at 03:00 sat", "t.conf:2: error: at takes the day before the time: 'at sat 03:00' (at expects \(atExpects))"),
         ("at sat 1 03:00", "t.conf:2: error: extra arguments for at 'sat 1 03:00' (at expects \(atExpects))"),
         ("spread 30", "t.conf:2: error: bad spread '30' (spread expects \(spreadExpects))"),
         ("spread 2w", "t.conf:2: error: bad spread '2w' (spread expects \(spreadExpects))"),

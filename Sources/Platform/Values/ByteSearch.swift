@@ -27,16 +27,14 @@ package struct ContentDigest: Equatable, Hashable, Sendable {
 
     /// The digest of `bytes`.
     package init(_ bytes: [UInt8]) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var hash = FNV1a(seed: UInt64(bytes.count))
         bytes.withUnsafeBytes { raw in
             let words = raw.count / 8
             for index in 0..<words {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x100_0000_01b3
+                hash.add(raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
             }
-            for index in (words * 8)..<raw.count {
-                hash = (hash ^ UInt64(raw[index])) &* 0x100_0000_01b3
-            }
+            hash.add(bytes: raw[(words * 8)...])
         }
-        value = hash
+        value = hash.value
     }
 }
