@@ -53,7 +53,13 @@ final class LockedStateFile: StateAccess {
     func record(_ entries: [StateFile.Entry], reporter: RunReporter) -> Bool {
         guard lease.acquire(reporter: reporter) else { return false }
         defer { lease.release() }
-        written.withLock { store.record(entries, reporter: reporter, written: &$0) }
+        let saved = written.withLock { store.record(entries, reporter: reporter, written: &$0) }
+        guard saved, let journal else { return true }
+        do {
+            try journal.stateRecorded(entries.map { FilePath($0.path) })
+        } catch {
+            reporter.warning("cannot record the end of rotations in the journal: \(error.message)")
+        }
         return true
     }
 

@@ -73,8 +73,10 @@ final class PipeRotator: @unchecked Sendable {
             pass.record(report, in: &state)
             rotated = report.result(for: options.log) == .succeeded
         }
-        store.write(state, reporter: reporter)
-        try? journal?.compact()
+        if store.write(state, reporter: reporter) {
+            try? journal?.stateRecordedForAll()
+            try? journal?.compact()
+        }
         lock.release()
         let size = try? run.fileSystem.status(of: options.log, followSymlinks: true)?.size
         return PipeSchedule(

@@ -24,12 +24,18 @@ extension BlockPass {
         }
         let report = execute(recovery.plan)
         guard report.logs.allSatisfy({ $0.result == .succeeded }), recovery.notes.isEmpty else { return false }
-        if recovery.rotated { state[log.string] = begun }
-        do {
-            try journal.end([log])
-        } catch {
-            reporter.warning("cannot record in the journal that the rotation of \(log) is finished: \(error.reason)")
+        guard recovery.rotated else {
+            do {
+                try journal.end([log])
+            } catch {
+                reporter.warning(
+                    "cannot record in the journal that the rotation of \(log) is finished: \(error.reason)"
+                )
+            }
+            return true
         }
+        state[log.string] = begun
+        journal.endOnceRecorded([log])
         return true
     }
 }

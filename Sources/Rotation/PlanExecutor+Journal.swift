@@ -31,15 +31,14 @@ struct Journaling {
         begun = Set(intents.map(\.log))
     }
 
-    /// Ends, in the journal, the rotation of every log that succeeded or failed without changing anything; the
-    /// others stay for the next run to finish.
+    /// Ends, in the journal, the rotation of every log that failed without changing anything, and of every log that
+    /// succeeded once the state file records it; the others stay for the next run to finish.
     func end(_ report: ExecutionReport, changed: Set<FilePath>, onEvent: (ExecutionEvent) -> Void) {
         guard let journal else { return }
-        let ended = report.logs.filter { outcome in
-            begun.contains(outcome.log) && (outcome.result == .succeeded || !changed.contains(outcome.log))
-        }.map(\.log)
+        let begunOutcomes = report.logs.filter { begun.contains($0.log) }
+        journal.endOnceRecorded(begunOutcomes.filter { $0.result == .succeeded }.map(\.log))
         do {
-            try journal.end(ended)
+            try journal.end(begunOutcomes.filter { $0.result != .succeeded && !changed.contains($0.log) }.map(\.log))
         } catch {
             onEvent(.warning("cannot record the end of rotations in the journal: \(error.reason)"))
         }

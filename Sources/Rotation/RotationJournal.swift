@@ -10,10 +10,20 @@ import SystemPackage
 /// Records are appended with one write each and synced once per plan that compresses or copies, before its first
 /// change, so a kill loses none and a power cut at most the records of a plan of renames (whose renames were not synced
 /// either). Once every rotation has ended the file is emptied.
+///
+/// A rotation's end is written only once the state file records it (`stateRecorded(_:)`): until then the rotation
+/// is over for this process but unfinished on disk, so a run killed between the rotation and the state save is
+/// finished by the next run (which records the state at the rotation's time) instead of rotating the log again.
 package final class RotationJournal: Sendable {
+    /// The rotations begun and not ended, and those ended whose end waits for the state file.
+    private struct Entries {
+        var open: [FilePath: UnfinishedRotation] = [:]
+        var awaitingState: [FilePath: UnfinishedRotation] = [:]
+    }
+
     /// The journal file; `nil` for a journal kept in memory only (no state file, or tests).
     private let file: JournalFile?
-    private let open: Mutex<[FilePath: UnfinishedRotation]>
+    private let entries: Mutex<Entries>
 
     /// The journal of the state file `statePath` (`STATE.journal`), with the rotations earlier runs left unfinished;
     /// `nil` when the state file is `/dev/null`. A journal that cannot be opened is reported by `problem`.
@@ -37,7 +47,7 @@ package final class RotationJournal: Sendable {
         self.file = file
         var open: [FilePath: UnfinishedRotation] = [:]
         for record in records { Self.apply(record, to: &open) }
-        self.open = Mutex(open)
+        entries = Mutex(Entries(open: open))
     }
 
     /// The journal file's path, when there is one.
@@ -45,12 +55,14 @@ package final class RotationJournal: Sendable {
 
     /// The log's rotation that began and has not ended, if any.
     package func unfinished(_ log: FilePath) -> UnfinishedRotation? {
-        open.withLock { $0[log] }
+        entries.withLock { $0.open[log] }
     }
 
     /// Every unfinished rotation, by log.
     package var allUnfinished: [UnfinishedRotation] {
-        open.withLock { Array($0.values) }.sorted { $0.intent.log.bytes.lexicographicallyPrecedes($1.intent.log.bytes) }
+        entries.withLock { Array($0.open.values) }.sorted {
+            $0.intent.log.bytes.lexicographicallyPrecedes($1.intent.log.bytes)
+        }
     }
 
     func begin(_ intents: [LogIntent]) throws(PlatformError) {
@@ -72,9 +84,35 @@ package final class RotationJournal: Sendable {
         try record([.copy(log: log, archive: archive)])
     }
 
-    /// Records that the logs' rotations ended (finished, or found to need nothing more).
+    /// Records that the logs' rotations ended without changing anything the state file would record.
     package func end(_ logs: [FilePath]) throws(PlatformError) {
         try record(logs.map { .end(log: $0) })
+    }
+
+    /// Notes that the logs' rotations finished; their end is written once the state file records them
+    /// (`stateRecorded(_:)`, `stateRecordedForAll()`).
+    package func endOnceRecorded(_ logs: [FilePath]) {
+        entries.withLock { entries in
+            for log in logs {
+                guard let entry = entries.open.removeValue(forKey: log) else { continue }
+                entries.awaitingState[log] = entry
+            }
+        }
+    }
+
+    /// The state file now records the rotations of `logs`: writes the end of those that ended.
+    package func stateRecorded(_ logs: some Sequence<FilePath>) throws(PlatformError) {
+        try entries.withLock { entries throws(PlatformError) in
+            let ended = logs.filter { entries.awaitingState[$0] != nil }
+            guard !ended.isEmpty else { return }
+            try file?.append(Array(ended.map { JournalRecord.end(log: $0).line }.joined()))
+            for log in ended { entries.awaitingState[log] = nil }
+        }
+    }
+
+    /// The state file now records every rotation that ended: writes their ends.
+    package func stateRecordedForAll() throws(PlatformError) {
+        try stateRecorded(entries.withLock { Array($0.awaitingState.keys) })
     }
 
     /// Makes the records so far durable.
@@ -82,10 +120,12 @@ package final class RotationJournal: Sendable {
         try file?.sync()
     }
 
-    /// Rewrites the file with the unfinished rotations alone (nothing, usually).
+    /// Rewrites the file with the unfinished rotations alone (nothing, usually), those whose end waits for the state
+    /// file included.
     package func compact() throws(PlatformError) {
-        try open.withLock { open throws(PlatformError) in
-            let bytes = open.values.flatMap { entry in
+        try entries.withLock { entries throws(PlatformError) in
+            let kept = entries.open.values.map { $0 } + entries.awaitingState.values.map { $0 }
+            let bytes = kept.flatMap { entry in
                 Self.records(of: entry.intent).map(\.line)
                     + entry.compressions.map { JournalRecord.compress(log: entry.intent.log, $0).line }
                     + entry.copies.map { JournalRecord.copy(log: entry.intent.log, archive: $0).line }
@@ -96,8 +136,12 @@ package final class RotationJournal: Sendable {
 
     private func record(_ records: [JournalRecord]) throws(PlatformError) {
         guard !records.isEmpty else { return }
-        try open.withLock { open throws(PlatformError) in
-            for record in records { Self.apply(record, to: &open) }
+        try entries.withLock { entries throws(PlatformError) in
+            for record in records {
+                // A new rotation of a log supersedes one whose end still waits: the state will record the newer.
+                if case .begin(let intent) = record { entries.awaitingState[intent.log] = nil }
+                Self.apply(record, to: &entries.open)
+            }
             try file?.append(Array(records.map(\.line).joined()))
         }
     }

@@ -74,8 +74,8 @@ package struct RotationRun: Sendable {
         var state = store.read(reporter: reporter)
         let journal = openJournal(beside: options.statePath, reporter: reporter)
         let used = rotateAll(configuration, state: &state, journal: journal, options: options, reporter: reporter)
-        store.write(state.droppingStale(now: options.now, used: used), reporter: reporter)
-        settle(journal, reporter: reporter)
+        let saved = store.write(state.droppingStale(now: options.now, used: used), reporter: reporter)
+        settle(journal, stateSaved: saved, reporter: reporter)
         lock.release()
         return reporter.errorCount == 0 ? .success : .failure
     }
@@ -145,9 +145,10 @@ package struct RotationRun: Sendable {
         return RotationJournal(inMemory: bytes)
     }
 
-    /// After the pass: reports rotations still unfinished (their log is in no block, or could not be finished) and
-    /// empties the journal of the finished ones.
-    private func settle(_ journal: RotationJournal?, reporter: RunReporter) {
+    /// After the pass: reports rotations still unfinished (their log is in no block, or could not be finished) and,
+    /// once the state file records the finished ones, empties the journal of them (else they stay, for the next run
+    /// to record).
+    private func settle(_ journal: RotationJournal?, stateSaved: Bool, reporter: RunReporter) {
         guard let journal else { return }
         for unfinished in journal.allUnfinished {
             reporter.warning(
@@ -155,7 +156,9 @@ package struct RotationRun: Sendable {
                     + "is not finished; the next run tries again"
             )
         }
+        guard stateSaved else { return }
         do {
+            try journal.stateRecordedForAll()
             try journal.compact()
         } catch {
             reporter.warning("cannot rewrite the rotation journal: \(error.message)")

@@ -11,25 +11,31 @@ extension StateStore {
     /// file still holds exactly that, it is in ``StateFileWriter``'s form, so the entries are edited into its bytes
     /// instead of parsing every line and rendering every entry again: the same bytes, without converting 10,000 dates
     /// for a daemon saving one rotation among 10,000 logs (or a second's worth of a wave among 100,000).
-    package func record(_ entries: [StateFile.Entry], reporter: RunReporter, written: inout ContentDigest?) {
-        guard path != "/dev/null", !entries.isEmpty else { return }
+    ///
+    /// Returns whether the file now holds the entries (`false`, reported, when it could not be written).
+    @discardableResult
+    package func record(_ entries: [StateFile.Entry], reporter: RunReporter, written: inout ContentDigest?) -> Bool {
+        guard path != "/dev/null", !entries.isEmpty else { return true }
         let contents = readContents(reporter: reporter)
         if let contents, let known = written, ContentDigest(contents) == known,
             let edit = StateFileWriter.setting(entries, in: contents)
         {
-            guard edit.changed else { return }
-            written = write(contents: edit.contents, reporter: reporter) ? ContentDigest(edit.contents) : nil
-            return
+            guard edit.changed else { return true }
+            let saved = write(contents: edit.contents, reporter: reporter)
+            written = saved ? ContentDigest(edit.contents) : nil
+            return saved
         }
         var state = parse(contents ?? [], reporter: reporter)
         let before = state
         for entry in entries { state[entry.path] = entry.lastRotated }
         let rendered = StateFileWriter.serialize(state)
-        if state != before {
-            written = write(contents: rendered, reporter: reporter) ? ContentDigest(rendered) : nil
-        } else {
+        guard state != before else {
             written = contents == rendered ? ContentDigest(rendered) : nil
+            return true
         }
+        let saved = write(contents: rendered, reporter: reporter)
+        written = saved ? ContentDigest(rendered) : nil
+        return saved
     }
 
     /// Reads the state as ``read(reporter:)`` does, and sets `written` (see ``record(_:reporter:written:)``) to the

@@ -51,10 +51,12 @@ package struct StateStore: Sendable {
 
     /// Writes the state atomically (temp file, fsync, rename, fsync of the directory): a new file is 0600; an existing
     /// one keeps its mode minus world-readable (logrotate's rule), except as root, where one that group or others can
-    /// open, or that another user owns, is rewritten 0600 and owned by root, with a warning saying so.
-    package func write(_ state: StateFile, reporter: RunReporter) {
-        guard path != "/dev/null" else { return }
-        write(contents: StateFileWriter.serialize(state), reporter: reporter)
+    /// open, or that another user owns, is rewritten 0600 and owned by root, with a warning saying so. `false`
+    /// (reported) when it could not be written.
+    @discardableResult
+    package func write(_ state: StateFile, reporter: RunReporter) -> Bool {
+        guard path != "/dev/null" else { return true }
+        return write(contents: StateFileWriter.serialize(state), reporter: reporter)
     }
 
     /// Writes `contents` as ``write(_:reporter:)`` writes a state; false (reported) when it could not.

@@ -152,4 +152,33 @@ import Testing
         #expect(damage(lines, (1...100).map(String.init) + ["a", "b"]) == "")
         #expect(try String(contentsOf: dir.appendingPathComponent("app.log.1"), encoding: .utf8) == "a\n")
     }
+
+    @Test func killedAfterTheRotationBeforeTheStateSave_nextRunRecordsItAndDoesNotRotateAgain() throws {
+        let dir = try scratch()
+        defer { try? fm.removeItem(at: dir) }
+        try shell("seq 1 100 > app.log && echo x > other.log", in: dir)
+        let old = "2020-1-1-0:0:0"
+        let state = "logrotate state -- version 2\n\"\(dir.path)/app.log\" \(old)\n\"\(dir.path)/other.log\" \(old)\n"
+        try Data(state.utf8).write(to: dir.appendingPathComponent("state"))
+        // app.log's block is over (rotated, journal ended for this run) when other.log's firstaction kills the run,
+        // before the state file is written at the end.
+        let config =
+            "\(dir.path)/app.log {\n  daily\n  rotate 5\n  create\n}\n"
+            + "\(dir.path)/other.log {\n  daily\n  firstaction\n    \(killOnce("first", in: dir))\n  endscript\n}\n"
+        try Data(config.utf8).write(to: dir.appendingPathComponent("cfg"))
+
+        let killed = try rotate(dir, force: false)
+        #expect(killed.status != 0)
+        #expect(fm.fileExists(atPath: dir.appendingPathComponent("app.log.1").path), "rotated before the kill")
+        #expect(try String(contentsOf: dir.appendingPathComponent("state"), encoding: .utf8).contains(old))
+        try shell("echo after > app.log", in: dir)
+
+        let next = try rotate(dir, force: false)
+        #expect(next.status == 0, "\(next.standardError)")
+        let (lines, names) = try contents(dir)
+        #expect(names == ["app.log", "app.log.1"], "the daily log is not rotated a second time")
+        #expect(damage(lines, (1...100).map(String.init) + ["after"]) == "")
+        let saved = try String(contentsOf: dir.appendingPathComponent("state"), encoding: .utf8)
+        #expect(!saved.contains("app.log\" \(old)"), "the interrupted rotation is recorded")
+    }
 }
