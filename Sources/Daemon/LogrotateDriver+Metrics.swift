@@ -12,10 +12,16 @@ extension LogrotateDriver {
     func count(_ rotation: BlockRotation, settings: LogSettings, at now: Int64) {
         guard let metrics = metricsWriter?.metrics else { return }
         let measures = rotation.outcomes.count <= Self.archiveMeasuredLogs
+        let listings = SharedListings()
         for outcome in rotation.outcomes {
             let archives: UInt64? =
                 measures && outcome.result == .succeeded
-                ? ArchiveUsage(log: outcome.log, settings: settings, fileSystem: self.rotation.fileSystem).bytes : nil
+                ? ArchiveUsage(
+                    log: outcome.log,
+                    settings: settings,
+                    fileSystem: self.rotation.fileSystem,
+                    listings: listings
+                ).bytes : nil
             metrics.record(outcome, at: now, archiveBytes: archives)
         }
         let stale = Dictionary(grouping: rotation.stillWritten, by: \.log)

@@ -24,7 +24,10 @@ extension LogrotateDriver {
         }
         defer { state.letGo() }
         var entries = snapshot.withLock { $0.entries(of: logs) }
-        let failed = rotate(logs, of: job, at: now, entries: &entries)
+        var failed: Set<FilePath> = []
+        for (group, listings) in listingGroups(of: logs, in: job) where !group.isEmpty {
+            failed.formUnion(rotate(group, of: job, listings: listings, at: now, entries: &entries))
+        }
         snapshot.withLock { $0.settle(job.logs, recorded: entries, failed: failed, now: now) }
         // The logs are released in the same step as the idle check: of two jobs ending together, the last sees
         // none in flight and saves (each saw the other's logs when they were released on return).
@@ -37,17 +40,32 @@ extension LogrotateDriver {
         writeMetrics(snapshot, settled: idle)
     }
 
-    /// Rotates `logs` of `job`, recording in `entries`; returns the logs whose rotation failed.
+    /// The job's logs with the directory listings to plan them with: its wave's for those no other job rotated since
+    /// the wave began, none (the pass lists or probes on its own) for the others and for a job without a wave.
+    private func listingGroups(of logs: [FilePath], in job: RotationJob) -> [(logs: [FilePath], SharedListings?)] {
+        guard let wave = job.wave else { return [(logs, nil)] }
+        let (shared, elsewhere) = wave.partition(logs)
+        return [(shared, wave.listings), (elsewhere, nil)]
+    }
+
+    /// Rotates `logs` of `job`, recording in `entries`; returns the logs whose rotation failed. The other waves are
+    /// told which logs were rotated, before the job lets them go.
     private func rotate(
         _ logs: [FilePath],
         of job: RotationJob,
+        listings: SharedListings?,
         at now: Int64,
         entries: inout StateFile
     ) -> Set<FilePath> {
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         var pass = BlockPass(run: rotation, block: job.block, options: options.runOptions(now: now), reporter: reporter)
         pass.journal = state.journal
+        pass.sharedListings = listings
         guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return [] }
+        let touched = rotated.outcomes.map(\.log)
+        if !touched.isEmpty {
+            for wave in waves.withLock({ $0.live(excluding: job.wave) }) { wave.noteRotatedElsewhere(touched) }
+        }
         guard !options.dryRun else {
             // A planned rotation counts as done in memory: not planned again before the next period.
             for log in rotated.decided.due {

@@ -16,6 +16,9 @@ package struct BlockPass {
     let reporter: RunReporter
     /// Where rotations are recorded before they begin, and unfinished ones found (`nil`: not recorded).
     package var journal: RotationJournal?
+    /// Directory listings shared with other passes (the daemon's jobs of one wave), so that a directory is listed once
+    /// for all of them; `nil`: this pass lists or probes on its own.
+    package var sharedListings: SharedListings?
     /// Called on the executing thread before each step of `execute` runs (`logrotated pipe` switches its file there).
     package var willRunStep: ((_ index: Int, _ step: PlannedStep) -> Void)?
     /// Whether a log of this block had an error before rotation (with sharedscripts it stops the whole block).
@@ -130,7 +133,8 @@ package struct BlockPass {
         var view = FileView(
             run.fileSystem,
             logCount: due.count,
-            lookupsPerLog: LogPlanner.expectedLookups(block.settings)
+            lookupsPerLog: LogPlanner.expectedLookups(block.settings),
+            shared: sharedListings
         )
         var renamed: [RotatedFile] = []
         defer { rotation.stillWritten = reportStaleWriters(of: renamed) }
