@@ -37,6 +37,7 @@ extension LogrotateDriver {
             return inFlight.isEmpty
         }
         saveIfDue(snapshot, idle: idle)
+        checkStaleWritersIfDue(idle: idle)
         writeMetrics(snapshot, settled: idle)
     }
 
@@ -61,6 +62,7 @@ extension LogrotateDriver {
         var pass = BlockPass(run: rotation, block: job.block, options: options.runOptions(now: now), reporter: reporter)
         pass.journal = state.journal
         pass.sharedListings = listings
+        pass.checksStaleWriters = false
         guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return [] }
         let touched = rotated.outcomes.map(\.log)
         if !touched.isEmpty {
@@ -76,7 +78,7 @@ extension LogrotateDriver {
         }
         log(rotated.outcomes)
         count(rotated, settings: job.block.settings, at: now)
-        recheckStaleWriters(rotated.stillWritten)
+        queueStaleWriterCheck(of: rotated.renamed)
         return Set(rotated.outcomes.compactMap { if case .failed = $0.result { $0.log } else { nil } })
     }
 
@@ -135,25 +137,6 @@ extension LogrotateDriver {
             time: Timestamp(seconds: now.seconds + delay),
             label: "retry: state file \(options.statePath) was locked"
         )
-    }
-
-    /// How long after a rotation the daemon looks again for processes still writing the rotated file: long enough
-    /// for an application that reopens on its own (a watched-file handler checks every write or every second).
-    static let staleWriterRecheckDelay: Duration = .seconds(10)
-
-    /// Looks again, a little later, for processes that still write what was rotated, and logs those that stay.
-    private func recheckStaleWriters(_ files: [RotatedFile]) {
-        guard !files.isEmpty else { return }
-        let (rotation, logger) = (rotation, logger)
-        Task.detached {
-            try? await Task.sleep(for: Self.staleWriterRecheckDelay)
-            for stale in StaleWriters.find(files, processes: rotation.processes, fileSystem: rotation.fileSystem) {
-                let metadata: Logger.Metadata = ["log.path": "\(stale.file.log)", "action": "stale-writer"]
-                let text = StaleWriters.message(stale, fileSystem: rotation.fileSystem)
-                let seconds = Self.staleWriterRecheckDelay.components.seconds
-                logger.warning("still, \(seconds) s after the rotation: \(text)", metadata: metadata)
-            }
-        }
     }
 
     /// Logs each log's outcome with its path and action.

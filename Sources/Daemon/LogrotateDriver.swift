@@ -29,6 +29,8 @@ package final class LogrotateDriver: RotationDriver {
     let lockRetry = Mutex(LockRetry())
     /// The waves of jobs sharing directory listings whose jobs may still run: told about the logs other jobs rotate.
     let waves = Mutex(LiveWaves())
+    /// Renamed files waiting for the look for processes still writing them, made once for the jobs ending together.
+    let staleChecks = Mutex(StaleChecks())
     /// The `--metrics` file's writer, with the counters it writes (`nil` without `--metrics`).
     let metricsWriter: MetricsWriter?
 
