@@ -11,6 +11,7 @@ extension LogrotateDriver {
     /// was recorded (a log is recorded only once its rotation succeeded), schedules the logs' next checks, and saves
     /// the state when due.
     func perform(_ job: RotationJob, at now: Int64, snapshot: SharedSnapshot) {
+        defer { job.wave?.jobFinished() }
         let logs = claim(job.logs)
         var claimed = true
         defer { if claimed { release(logs) } }

@@ -34,6 +34,7 @@ package struct RotationJob: Hashable, Sendable, CustomStringConvertible {
         }
         let size = logsPerJob(forDueCount: due.count)
         let shared = due.count > size ? wave : nil
+        shared?.add(jobs: (due.count + size - 1) / size)
         return stride(from: 0, to: due.count, by: size).map { start in
             let logs = Array(due[start..<min(start + size, due.count)])
             let description =

@@ -15,6 +15,22 @@ final class WaveListings: Sendable {
     let listings = SharedListings()
     /// Logs other jobs rotated since the wave began.
     private let rotatedElsewhere = Mutex<Set<FilePath>>([])
+    /// The wave's jobs not done yet: the listings are dropped when the last one is (before the heap is trimmed).
+    private let unfinishedJobs = Mutex(0)
+
+    /// Counts `count` more jobs sharing the listings.
+    func add(jobs count: Int) {
+        unfinishedJobs.withLock { $0 += count }
+    }
+
+    /// Counts one job done; the last one drops the listings.
+    func jobFinished() {
+        let last = unfinishedJobs.withLock { count in
+            count -= 1
+            return count == 0
+        }
+        if last { listings.removeAll() }
+    }
 
     /// Notes logs another job rotated (or tried to).
     func noteRotatedElsewhere(_ logs: some Sequence<FilePath>) {

@@ -40,6 +40,12 @@ package final class SharedListings: Sendable {
         }
     }
 
+    /// Forgets every listing (read again if asked for): once its last reader is done, so that the memory goes back
+    /// while the daemon gives the heap's free pages back, not whenever the last reference happens to go.
+    package func removeAll() {
+        listings.withLock { $0 = [:] }
+    }
+
     /// The names in `directory` that start with `prefix`, in byte order.
     package func names(in directory: FilePath, startingWith prefix: [UInt8], fileSystem: any FileSystem) -> [[UInt8]] {
         sortedNames(in: directory.bytes, fileSystem: fileSystem).names(startingWith: prefix)
