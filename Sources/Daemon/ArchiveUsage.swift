@@ -18,10 +18,16 @@ package struct ArchiveUsage: Equatable, Sendable {
         self.budget = budget
     }
 
-    /// Reads the archives of `log` from disk.
-    package init(log: FilePath, settings: LogSettings, fileSystem: any FileSystem) {
+    /// Reads the archives of `log` from disk, its directory's names through `listings` (shared by the logs of a
+    /// report, so that a directory of many logs is listed once, not once per log).
+    package init(
+        log: FilePath,
+        settings: LogSettings,
+        fileSystem: any FileSystem,
+        listings: SharedListings = SharedListings()
+    ) {
         let naming = ArchiveNaming(log: log, settings: settings)
-        let total = naming.archiveTotal(settings: settings, fileSystem: fileSystem)
+        let total = naming.archiveTotal(settings: settings, fileSystem: fileSystem, listings: listings)
         self.init(bytes: total.bytes, count: total.count, budget: settings.maxTotalSize)
     }
 

@@ -11,6 +11,7 @@ extension LogrotateDriver {
     /// was recorded (a log is recorded only once its rotation succeeded), schedules the logs' next checks, and saves
     /// the state when due.
     func perform(_ job: RotationJob, at now: Int64, snapshot: SharedSnapshot) {
+        defer { job.wave?.jobFinished() }
         let logs = claim(job.logs)
         var claimed = true
         defer { if claimed { release(logs) } }
@@ -24,7 +25,10 @@ extension LogrotateDriver {
         }
         defer { state.letGo() }
         var entries = snapshot.withLock { $0.entries(of: logs) }
-        let failed = rotate(logs, of: job, at: now, entries: &entries)
+        var failed: Set<FilePath> = []
+        for (group, listings) in listingGroups(of: logs, in: job) where !group.isEmpty {
+            failed.formUnion(rotate(group, of: job, listings: listings, at: now, entries: &entries))
+        }
         snapshot.withLock { $0.settle(job.logs, recorded: entries, failed: failed, now: now) }
         // The logs are released in the same step as the idle check: of two jobs ending together, the last sees
         // none in flight and saves (each saw the other's logs when they were released on return).
@@ -34,20 +38,37 @@ extension LogrotateDriver {
             return inFlight.isEmpty
         }
         saveIfDue(snapshot, idle: idle)
+        checkStaleWritersIfDue(idle: idle)
         writeMetrics(snapshot, settled: idle)
     }
 
-    /// Rotates `logs` of `job`, recording in `entries`; returns the logs whose rotation failed.
+    /// The job's logs with the directory listings to plan them with: its wave's for those no other job rotated since
+    /// the wave began, none (the pass lists or probes on its own) for the others and for a job without a wave.
+    private func listingGroups(of logs: [FilePath], in job: RotationJob) -> [(logs: [FilePath], SharedListings?)] {
+        guard let wave = job.wave else { return [(logs, nil)] }
+        let (shared, elsewhere) = wave.partition(logs)
+        return [(shared, wave.listings), (elsewhere, nil)]
+    }
+
+    /// Rotates `logs` of `job`, recording in `entries`; returns the logs whose rotation failed. The other waves are
+    /// told which logs were rotated, before the job lets them go.
     private func rotate(
         _ logs: [FilePath],
         of job: RotationJob,
+        listings: SharedListings?,
         at now: Int64,
         entries: inout StateFile
     ) -> Set<FilePath> {
         let reporter = traceReporter(metadata: ["log.path": "\(job)"])
         var pass = BlockPass(run: rotation, block: job.block, options: options.runOptions(now: now), reporter: reporter)
         pass.journal = state.journal
+        pass.sharedListings = listings
+        pass.checksStaleWriters = false
         guard let rotated = pass.rotate(logs, blockLogs: job.blockLogs, state: &entries) else { return [] }
+        let touched = rotated.outcomes.map(\.log)
+        if !touched.isEmpty {
+            for wave in waves.withLock({ $0.live(excluding: job.wave) }) { wave.noteRotatedElsewhere(touched) }
+        }
         guard !options.dryRun else {
             // A planned rotation counts as done in memory: not planned again before the next period.
             for log in rotated.decided.due {
@@ -58,7 +79,7 @@ extension LogrotateDriver {
         }
         log(rotated.outcomes)
         count(rotated, settings: job.block.settings, at: now)
-        recheckStaleWriters(rotated.stillWritten)
+        queueStaleWriterCheck(of: rotated.renamed)
         return Set(rotated.outcomes.compactMap { if case .failed = $0.result { $0.log } else { nil } })
     }
 
@@ -117,25 +138,6 @@ extension LogrotateDriver {
             time: Timestamp(seconds: now.seconds + delay),
             label: "retry: state file \(options.statePath) was locked"
         )
-    }
-
-    /// How long after a rotation the daemon looks again for processes still writing the rotated file: long enough
-    /// for an application that reopens on its own (a watched-file handler checks every write or every second).
-    static let staleWriterRecheckDelay: Duration = .seconds(10)
-
-    /// Looks again, a little later, for processes that still write what was rotated, and logs those that stay.
-    private func recheckStaleWriters(_ files: [RotatedFile]) {
-        guard !files.isEmpty else { return }
-        let (rotation, logger) = (rotation, logger)
-        Task.detached {
-            try? await Task.sleep(for: Self.staleWriterRecheckDelay)
-            for stale in StaleWriters.find(files, processes: rotation.processes, fileSystem: rotation.fileSystem) {
-                let metadata: Logger.Metadata = ["log.path": "\(stale.file.log)", "action": "stale-writer"]
-                let text = StaleWriters.message(stale, fileSystem: rotation.fileSystem)
-                let seconds = Self.staleWriterRecheckDelay.components.seconds
-                logger.warning("still, \(seconds) s after the rotation: \(text)", metadata: metadata)
-            }
-        }
     }
 
     /// Logs each log's outcome with its path and action.

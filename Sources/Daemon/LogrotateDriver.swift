@@ -27,6 +27,10 @@ package final class LogrotateDriver: RotationDriver {
     let hasLoadedBlocks = Mutex(false)
     /// What waits because the state lock could not be had: a save, and the logs of jobs not run.
     let lockRetry = Mutex(LockRetry())
+    /// The waves of jobs sharing directory listings whose jobs may still run: told about the logs other jobs rotate.
+    let waves = Mutex(LiveWaves())
+    /// Renamed files waiting for the look for processes still writing them, made once for the jobs ending together.
+    let staleChecks = Mutex(StaleChecks())
     /// The `--metrics` file's writer, with the counters it writes (`nil` without `--metrics`).
     let metricsWriter: MetricsWriter?
 
@@ -159,7 +163,9 @@ package final class LogrotateDriver: RotationDriver {
         }
         reporter.debug("calendar check at \(LocalTime(epochSeconds: now)): \(due.count) logs due")
         save(configuration.snapshot, reporter: reporter)
-        return configuration.snapshot.withLock { $0.jobs(for: due) }
+        let wave = WaveListings()
+        waves.withLock { $0.add(wave) }
+        return configuration.snapshot.withLock { $0.jobs(for: due, wave: wave) }
     }
 
     package func rotate(_ job: RotationJob, at now: Timestamp, in configuration: DaemonConfiguration) async {

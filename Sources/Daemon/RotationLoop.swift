@@ -80,7 +80,7 @@ struct RotationLoop<Driver: RotationDriver> {
         case .finished(let job):
             queue.finish(job)
         case .checked(let jobs, let scope):
-            queue.enqueue(jobs)
+            queue.enqueue(jobs, urgent: scope != .all)
             if scope == .all {
                 refreshWatches()
                 heapTrimDue = true

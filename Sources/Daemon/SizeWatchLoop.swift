@@ -59,7 +59,7 @@ struct SizeWatchLoop: Sendable {
         var appeared: Set<FilePath> = []
         for event in events {
             if let name = state.table.newName(for: event) { appeared.insert(name) }
-            touched.formUnion(state.table.paths(for: event))
+            state.table.collectPaths(for: event, into: &touched)
         }
         check(touched, state: &state)
         for name in appeared { newNames.yield(name) }

@@ -134,14 +134,15 @@ struct Snapshot: Sendable {
         }
     }
 
-    /// The jobs that rotate `logs` (grouped by block, in configuration order), see `RotationJob.jobs`.
-    func jobs(for logs: some Sequence<FilePath>) -> [RotationJob] {
+    /// The jobs that rotate `logs` (grouped by block, in configuration order), see `RotationJob.jobs`; a block's jobs
+    /// share `wave`'s directory listings.
+    func jobs(for logs: some Sequence<FilePath>, wave: WaveListings? = nil) -> [RotationJob] {
         var byBlock: [Int: [FilePath]] = [:]
         for log in logs {
             if let index = blockOfLog[log] { byBlock[index, default: []].append(log) }
         }
         return byBlock.keys.sorted().flatMap { index in
-            RotationJob.jobs(block: blocks[index], blockLogs: logsOfBlock[index], due: byBlock[index]!)
+            RotationJob.jobs(block: blocks[index], blockLogs: logsOfBlock[index], due: byBlock[index]!, wave: wave)
         }
     }
 

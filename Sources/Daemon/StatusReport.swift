@@ -29,6 +29,7 @@ package struct StatusReport: Sendable {
             loaded.blocks,
             DaemonConfiguration.expand(loaded.blocks, fileSystem: rotation.fileSystem, reporter: quiet)
         ).map { (block: $0, logs: $1) }
+        let listings = SharedListings()
         var logs = blocks.flatMap { block, logs in
             logs.map { log in
                 var outlook = LogOutlook(
@@ -38,7 +39,12 @@ package struct StatusReport: Sendable {
                     lastRotated: state[log.string],
                     now: now
                 )
-                outlook.archives = ArchiveUsage(log: log, settings: block.settings, fileSystem: rotation.fileSystem)
+                outlook.archives = ArchiveUsage(
+                    log: log,
+                    settings: block.settings,
+                    fileSystem: rotation.fileSystem,
+                    listings: listings
+                )
                 return outlook
             }
         }

@@ -1,4 +1,5 @@
 import Logging
+import Platform
 
 /// How a text log handler writes its lines.
 package enum TextLogStyle: Equatable, Sendable {
@@ -45,6 +46,29 @@ package enum TextLogLine {
     /// Whether `message` contains `path` as a word of its own: not part of a longer name (`/var/log/a.log.1` does
     /// not name `/var/log/a.log`).
     static func names(_ message: String, _ path: String) -> Bool {
+        let (text, word) = (Array(message.utf8), Array(path.utf8))
+        guard text.allSatisfy({ $0 < 0x80 }), word.allSatisfy({ $0 < 0x80 }) else {
+            return namesAsCharacters(message, path)
+        }
+        return asciiNames(text, word)
+    }
+
+    /// `names` for ASCII text, on bytes: a search of `String`'s characters took as long as writing the line, once
+    /// per rotated log of a wave.
+    private static func asciiNames(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard !word.isEmpty, word.count <= text.count else { return false }
+        var start = 0
+        while let found = text.firstRange(of: word, from: start) {
+            let startsWord = found.lowerBound == 0 || opening(Character(UnicodeScalar(text[found.lowerBound - 1])))
+            let endsWord = found.upperBound == text.count || closing(Character(UnicodeScalar(text[found.upperBound])))
+            if startsWord && endsWord { return true }
+            start = found.lowerBound + 1
+        }
+        return false
+    }
+
+    /// `names` on characters, for text that is not all ASCII.
+    private static func namesAsCharacters(_ message: String, _ path: String) -> Bool {
         message.ranges(of: path).contains { range in
             let startsWord =
                 range.lowerBound == message.startIndex

@@ -88,43 +88,74 @@ struct WatchTable {
         return limits[path] == nil ? path : nil
     }
 
-    /// The watched paths an event concerns: the written file, a name appearing in a directory, or all after overflow.
-    mutating func paths(for event: InotifyEvent) -> Set<FilePath> {
-        if event.mask.contains(.queueOverflow) { return Set(limits.keys) }
+    /// Adds to `paths` the watched paths an event concerns: the written file, a name appearing in a directory, or all
+    /// after overflow. Nothing is allocated for an event on one file (this runs for every write the kernel reports).
+    mutating func collectPaths(for event: InotifyEvent, into paths: inout Set<FilePath>) {
+        if event.mask.contains(.queueOverflow) {
+            paths.formUnion(limits.keys)
+            return
+        }
         if let directory = directoryWatches[event.watch] {
             let path = directory.appending(FilePath(bytes: event.name).components)
-            guard limits[path] != nil else { return [] }
+            guard limits[path] != nil else { return }
             watchedInodes[path] = nil
-            return [path]
+            paths.insert(path)
+            return
         }
-        let paths = fileWatches[event.watch]?.set ?? []
-        if !event.mask.isDisjoint(with: [.ignored, .deleteSelf, .moveSelf]) {
-            if event.mask.contains(.moveSelf) { inotify.removeWatch(event.watch) }
-            fileWatches[event.watch] = nil
-            for path in paths {
-                watchedInodes[path] = nil
-                if watchOfPath[path] == event.watch { watchOfPath[path] = nil }
-            }
+        let watched = fileWatches[event.watch] ?? .none
+        for path in watched { paths.insert(path) }
+        guard !event.mask.isDisjoint(with: [.ignored, .deleteSelf, .moveSelf]) else { return }
+        if event.mask.contains(.moveSelf) { inotify.removeWatch(event.watch) }
+        fileWatches[event.watch] = nil
+        for path in watched {
+            watchedInodes[path] = nil
+            if watchOfPath[path] == event.watch { watchOfPath[path] = nil }
         }
-        return paths
     }
 }
 
 /// The paths on one inotify watch: nearly always one, which then takes no allocation of its own (a set per watch was
 /// about 100 bytes a log).
-private enum WatchedPaths {
+private enum WatchedPaths: Sequence {
+    /// No path (only as what a watch without paths gives, never stored).
+    case none
     case one(FilePath)
     case many(Set<FilePath>)
 
     var set: Set<FilePath> {
         switch self {
+        case .none: []
         case .one(let path): [path]
         case .many(let paths): paths
         }
     }
 
+    /// The paths one by one, without building a set for one.
+    func makeIterator() -> Iterator {
+        switch self {
+        case .none: Iterator(single: nil, many: nil)
+        case .one(let path): Iterator(single: path, many: nil)
+        case .many(let paths): Iterator(single: nil, many: paths.makeIterator())
+        }
+    }
+
+    /// Iterates the paths of a `WatchedPaths`.
+    struct Iterator: IteratorProtocol {
+        var single: FilePath?
+        var many: Set<FilePath>.Iterator?
+
+        mutating func next() -> FilePath? {
+            if let path = single {
+                single = nil
+                return path
+            }
+            return many?.next()
+        }
+    }
+
     func inserting(_ path: FilePath) -> WatchedPaths {
         switch self {
+        case .none: .one(path)
         case .one(path): self
         case .one(let other): .many([other, path])
         case .many(let paths): .many(paths.union([path]))

@@ -35,9 +35,14 @@ extension ArchiveNaming {
     }
 
     /// The total size (`st_size`) of the log's archives as they are on disk now, and how many there are: what
-    /// `logrotated status` shows against `maxtotalsize`.
-    package func archiveTotal(settings: LogSettings, fileSystem: any FileSystem) -> (bytes: UInt64, count: Int) {
-        let names = ((try? fileSystem.contentsOfDirectory(directory)) ?? []).map(\.bytes)
+    /// `logrotated status` shows against `maxtotalsize`. The archive directory is read through `listings`, once for
+    /// all the logs of a report, and only the names starting with the log's base are looked at.
+    package func archiveTotal(
+        settings: LogSettings,
+        fileSystem: any FileSystem,
+        listings: SharedListings = SharedListings()
+    ) -> (bytes: UInt64, count: Int) {
+        let names = listings.names(in: directory, startingWith: base, fileSystem: fileSystem)
         var total: (bytes: UInt64, count: Int) = (0, 0)
         for archive in archives(among: names, settings: settings) where archive != log {
             guard let status = (try? fileSystem.status(of: archive, followSymlinks: false)) ?? nil,

@@ -16,6 +16,13 @@ package struct BlockPass {
     let reporter: RunReporter
     /// Where rotations are recorded before they begin, and unfinished ones found (`nil`: not recorded).
     package var journal: RotationJournal?
+    /// Whether the pass looks for processes still writing what it renamed (one scan of `/proc` at its end); `false`:
+    /// the renamed files are handed back (`BlockRotation.renamed`) for the caller to check together with other
+    /// passes' (the daemon scans once for the jobs that end together, not once per job of a wave).
+    package var checksStaleWriters = true
+    /// Directory listings shared with other passes (the daemon's jobs of one wave), so that a directory is listed once
+    /// for all of them; `nil`: this pass lists or probes on its own.
+    package var sharedListings: SharedListings?
     /// Called on the executing thread before each step of `execute` runs (`logrotated pipe` switches its file there).
     package var willRunStep: ((_ index: Int, _ step: PlannedStep) -> Void)?
     /// Whether a log of this block had an error before rotation (with sharedscripts it stops the whole block).
@@ -130,10 +137,17 @@ package struct BlockPass {
         var view = FileView(
             run.fileSystem,
             logCount: due.count,
-            lookupsPerLog: LogPlanner.expectedLookups(block.settings)
+            lookupsPerLog: LogPlanner.expectedLookups(block.settings),
+            shared: sharedListings
         )
         var renamed: [RotatedFile] = []
-        defer { rotation.stillWritten = reportStaleWriters(of: renamed) }
+        defer {
+            if checksStaleWriters {
+                rotation.stillWritten = reportStaleWriters(of: renamed)
+            } else {
+                rotation.renamed = renamed
+            }
+        }
         let size = batchSize(forLogCount: due.count)
         let starts = Array(stride(from: 0, to: max(due.count, 1), by: size))
         for (number, start) in starts.enumerated() {
@@ -273,11 +287,9 @@ package struct BlockPass {
 
     /// One scan of `/proc` for all of `files`, however many batches renamed them; returns the files still written.
     private func reportStaleWriters(of files: [RotatedFile]) -> [RotatedFile] {
-        guard !files.isEmpty else { return [] }
         let stale = StaleWriters.find(files, processes: run.processes, fileSystem: run.fileSystem)
         for found in stale { reporter.warning(StaleWriters.message(found, fileSystem: run.fileSystem)) }
-        var seen: Set<FilePath> = []
-        return stale.map(\.file).filter { seen.insert($0.archive).inserted }
+        return StaleWriters.files(of: stale)
     }
 
     /// Records the logs that were rotated; failed ones keep their previous entry so the next pass retries them.
@@ -297,6 +309,8 @@ package struct BlockRotation: Sendable {
     package var outcomes: [LogOutcome] = []
     /// The renamed files that processes still wrote right after the rotation (reported), for a later look.
     package var stillWritten: [RotatedFile] = []
+    /// The renamed files not checked for writers (`checksStaleWriters` off), for the caller to check.
+    package var renamed: [RotatedFile] = []
 }
 
 /// What deciding a block's logs found.

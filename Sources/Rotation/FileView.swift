@@ -15,10 +15,14 @@ import SystemPackage
 /// directory costs what its own names cost; for more, when the directory looks larger (by its size) than
 /// `listedNamesPerLookup` times the look-ups (a daemon's job of 256 logs probes a directory of 100,000 names and
 /// lists one of 10,000; `rotate` over all of them lists).
-/// A directory is still listed when a question needs all its names (`names(in:)`: dateext, `rotate -1`), or when a
+/// A directory is still listed when a question needs all its names (`names(in:startingWith:)`: dateext, `rotate -1`, `maxtotalsize`), or when a
 /// look-up fails for another reason than a missing name; what was learnt about its names until then is kept.
+/// A view given `SharedListings` takes every directory's names from them (listed once for all the views that share
+/// them), never looking names up.
 struct FileView {
     private let fileSystem: any FileSystem
+    /// Listings shared with other views, read once for all of them; `nil` when this view reads its own.
+    private let shared: SharedListings?
     /// How many names the plan is expected to look up; `nil` to look up every name (a few logs).
     private let lookups: Int?
     /// Keyed by the directory's path bytes.
@@ -45,17 +49,26 @@ struct FileView {
     /// (tmpfs counts 20 bytes a name, btrfs twice the name's length).
     static let directoryBytesPerName = 32
 
-    /// A view of `fileSystem` for planning `logCount` logs, each expected to look up about `lookupsPerLog` names.
-    init(_ fileSystem: any FileSystem, logCount: Int = .max, lookupsPerLog: Int = 8) {
+    /// A view of `fileSystem` for planning `logCount` logs, each expected to look up about `lookupsPerLog` names;
+    /// with `shared`, every directory is listed through them instead.
+    init(_ fileSystem: any FileSystem, logCount: Int = .max, lookupsPerLog: Int = 8, shared: SharedListings? = nil) {
         self.fileSystem = fileSystem
+        self.shared = shared
         self.lookups = logCount <= Self.probedLogLimit ? nil : logCount.multipliedClamped(by: max(lookupsPerLog, 1))
     }
 
-    /// The names in `directory`, in no particular order (none when it cannot be read).
-    mutating func names(in directory: FilePath) -> Set<[UInt8]> {
+    /// The names in `directory` that start with `prefix`, in byte order (none when it cannot be read): a log's
+    /// archives all start with its base name. The directory is listed whole the first time, and its names kept in
+    /// order from then on, so each log's question costs what its own names cost, not the directory's.
+    mutating func names(in directory: FilePath, startingWith prefix: [UInt8]) -> [[UInt8]] {
         let listing = listing(of: directory.bytes[...])
         if !listing.isComplete { load(listing, directory: directory.bytes) }
-        return listing.names
+        if listing.sorted == nil {
+            listing.keepOrder(
+                shared: listing.isShared ? shared?.sortedNames(in: directory.bytes, fileSystem: fileSystem) : nil
+            )
+        }
+        return listing.sorted?.names(startingWith: prefix) ?? []
     }
 
     mutating func exists(_ path: FilePath) -> Bool {
@@ -153,6 +166,11 @@ struct FileView {
         let listing =
             listings[key]
             ?? {
+                if let shared {
+                    let created = Listing(shared: shared.names(in: key, fileSystem: fileSystem))
+                    listings[key] = created
+                    return created
+                }
                 let created = Listing(known: [])
                 if !looksUp(in: key) { load(created, directory: key) }
                 listings[key] = created

@@ -16,7 +16,10 @@ extension LogPlanner {
         let budget = settings.maxTotalSize
         guard budget > 0 else { return }
         let made: Set<FilePath> = rotated ? [finalName, finalName.appendingToName(naming.compressExtension)] : []
-        let sized = naming.archives(among: view.names(in: naming.directory), settings: settings).compactMap {
+        let sized = naming.archives(
+            among: view.names(in: naming.directory, startingWith: naming.base),
+            settings: settings
+        ).compactMap {
             path -> (path: FilePath, size: UInt64)? in
             guard path != log.path, let status = view.status(of: path), status.kind == .regular else { return nil }
             return (path, status.size)

@@ -9,13 +9,17 @@ extension LogPlanner {
     /// Equivalent logrotate code: `logrotate.c prerotateSingleLog` (the `LOG_FLAG_DATEEXT` branch).
     mutating func prepareDated(view: inout FileView) {
         if settings.compress, settings.delayCompress, !naming.compressExtension.isEmpty {
-            let names = view.names(in: naming.directory)
+            let names = view.names(in: naming.directory, startingWith: naming.base)
             for previous in naming.datedArchives(among: names, format: format, compressed: false) {
                 guard let status = view.status(of: previous) else { continue }
                 compress(previous, attributesFrom: status, view: &view)
             }
         }
-        let matches = naming.datedArchives(among: view.names(in: naming.directory), format: format, compressed: true)
+        let matches = naming.datedArchives(
+            among: view.names(in: naming.directory, startingWith: naming.base),
+            format: format,
+            compressed: true
+        )
         let keep = max(settings.rotate, 1)
         var marked: [FilePath] = []
         for (position, path) in matches.enumerated() {

@@ -26,7 +26,10 @@ extension LogPlanner {
             settings.rotate < 0
             ? nil : min(start.addingClamped(max(settings.rotate, 1) - 1), ArchiveNaming.maximumIndex - 1)
         let listed = lastKept.map { $0.subtractingClamped(start) >= Self.listedIndexLimit } ?? true
-        let generations = listed ? naming.generations(among: view.names(in: naming.directory)) : NumberedGenerations()
+        let generations =
+            listed
+            ? naming.generations(among: view.names(in: naming.directory, startingWith: naming.base))
+            : NumberedGenerations()
         for ignored in generations.ignored {
             let limit = ArchiveNaming.maximumIndex
             warnings.append("ignoring \(ignored): its index is beyond any logrotated gives (\(limit))")

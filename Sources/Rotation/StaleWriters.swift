@@ -55,6 +55,7 @@ package enum StaleWriters {
         processes: any ProcessInspector,
         fileSystem: any FileSystem
     ) -> [StaleWriter] {
+        guard !files.isEmpty else { return [] }
         let writers = processes.writers(of: files.map(\.identity))
         return files.flatMap { file -> [StaleWriter] in
             let found = (writers[file.identity] ?? []).filter { writes(file, $0, processes) }
@@ -63,6 +64,12 @@ package enum StaleWriters {
             else { return [] }
             return found.map { StaleWriter(file: file, writer: $0) }
         }
+    }
+
+    /// The files of `stale`, each once (a file written by several processes has a writer each).
+    package static func files(of stale: [StaleWriter]) -> [RotatedFile] {
+        var seen: Set<FilePath> = []
+        return stale.map(\.file).filter { seen.insert($0.archive).inserted }
     }
 
     /// Whether `writer`'s descriptor is on the rotated file itself: it names the archive, or a removed file of the

@@ -90,11 +90,10 @@ package enum Dueness {
     static func periodReason(_ rule: TimeRule, now: Int64, lastRotated last: LocalTime) -> Reason? {
         let nowTime = LocalTime(epochSeconds: now)
         if rule.usesMoments {
-            guard rule.momentPassed(at: now, lastRotated: last) else {
-                let next = rule.nextMoment(after: max(now, last.epochSeconds), lastRotated: last)
-                return .momentNotReached(lastRotated: last, next: LocalTime(epochSeconds: next))
+            guard let next = rule.nextMomentUnlessPassed(at: now, lastRotated: last) else {
+                return .periodElapsed(rule.frequency)
             }
-            return .periodElapsed(rule.frequency)
+            return .momentNotReached(lastRotated: last, next: LocalTime(epochSeconds: next))
         }
         if rule.intervalSeconds == nil, nowTime.isSameClockHour(as: last) { return nil }
         return periodElapsed(rule.frequency, now: nowTime, lastRotated: last)

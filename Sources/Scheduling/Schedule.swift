@@ -24,8 +24,7 @@ package enum Schedule {
         let nowEpoch = now.epochSeconds
         let last = lastRotated.normalized()
         if last.epochSeconds.subtractingClamped(nowEpoch) > Dueness.futureTolerance { return nowEpoch }
-        if rule.momentPassed(at: nowEpoch, lastRotated: last) { return nowEpoch }
-        return rule.nextMoment(after: max(nowEpoch, last.epochSeconds), lastRotated: last)
+        return rule.nextMomentUnlessPassed(at: nowEpoch, lastRotated: last) ?? nowEpoch
     }
 
     /// logrotate's rules (and `minutes N`): the first instant from the next boundary where the rule holds.

@@ -2,25 +2,16 @@ import LogrotateConfig
 import Platform
 
 extension TimeRule {
-    /// The last moment at or before `epoch`; `nil` when none is known (a `weekly 7` moment after `lastRotated`).
-    ///
-    /// Moments are local wall times (`mktime`, so a time that DST skips moves to after the gap and a repeated one is
-    /// its first occurrence) plus the delay in elapsed seconds; hourly moments are elapsed hours, so the hour
-    /// repeated when DST ends has its own.
-    package func latestMoment(atOrBefore epoch: Int64, lastRotated: LocalTime) -> Int64? {
-        moments(around: epoch, lastRotated: lastRotated).filter { $0 <= epoch }.max()
-    }
-
-    /// The first moment after `epoch` (a day later when there is none: a `weekly 7` moment already passed, which
-    /// makes the log due anyway).
-    package func nextMoment(after epoch: Int64, lastRotated: LocalTime) -> Int64 {
-        moments(around: epoch, lastRotated: lastRotated).filter { $0 > epoch }.min() ?? epoch.addingClamped(86_400)
-    }
-
-    /// Whether a moment passed after `lastRotated`, up to `epoch`.
-    func momentPassed(at epoch: Int64, lastRotated: LocalTime) -> Bool {
-        guard let latest = latestMoment(atOrBefore: epoch, lastRotated: lastRotated) else { return false }
-        return latest > lastRotated.epochSeconds
+    /// Whether a moment passed after `lastRotated`, up to `epoch` (`nil`), else the first moment after both `epoch`
+    /// and `lastRotated` (a day after them when there is none: a `weekly 7` moment already passed, which makes the
+    /// log due anyway). The moments around `epoch` (a `mktime` each) are computed once for both questions, which
+    /// every `at` and `spread` rule asks at each check of its log.
+    func nextMomentUnlessPassed(at epoch: Int64, lastRotated: LocalTime) -> Int64? {
+        let around = moments(around: epoch, lastRotated: lastRotated)
+        if let latest = around.filter({ $0 <= epoch }).max(), latest > lastRotated.epochSeconds { return nil }
+        let after = max(epoch, lastRotated.epochSeconds)
+        let candidates = after == epoch ? around : moments(around: after, lastRotated: lastRotated)
+        return candidates.filter { $0 > after }.min() ?? after.addingClamped(86_400)
     }
 
     /// The moments of the period holding `epoch`, the one before and the one after (at least one is at or before

@@ -145,8 +145,8 @@ import Testing
     }
 
     @Test(arguments: [(1, 256), (2_048, 256), (4_000, 500), (10_000, 1_024), (100_000, 1_024)])
-    func chunkSize_growsWithTheWave_withinItsBounds(due: Int, size: Int) {
-        #expect(RotationJob.chunkSize(forDueCount: due) == size)
+    func logsPerJob_growsWithTheWave_withinItsBounds(due: Int, size: Int) {
+        #expect(RotationJob.logsPerJob(forDueCount: due) == size)
     }
 
     @Test func rescanned_addsNewLogsAndDropsTheTriggersOfVanishedOnes() async {

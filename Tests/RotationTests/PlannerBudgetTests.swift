@@ -192,4 +192,36 @@ import Testing
             PlanRenderer().lines(for: plan) == ["removing /x/a.log.9: archives of /x/a.log exceed maxtotalsize \(text)"]
         )
     }
+
+    /// Many logs in one directory, whose names start like each other's: each log counts and removes only its own
+    /// archives (their names found by prefix in the directory's sorted names, not by a scan of every name per log).
+    @Test(arguments: [false, true])
+    func plan_manyLogsInOneDirectory_eachCountsItsOwnArchivesOnly(dated: Bool) throws {
+        var tree: [String: FileTree] = [:]
+        let logs = (0..<40).map { "a-\($0).log" } + ["a-1.log.7.log"]
+        for log in logs {
+            tree[log] = "LLLL"
+            tree[log + (dated ? "-20261126" : ".1")] = "aaa"
+            tree[log + (dated ? "-20261127" : ".2")] = "bbb"
+        }
+        let result = plan(
+            makeBlock(["/x/*.log"]) {
+                $0.rotate = -1
+                $0.dateExt = dated
+                $0.maxTotalSize = 6
+            },
+            logs: logs.map { FilePath("/x/" + $0) },
+            in: try memoryFileSystem(.directory(tree))
+        )
+        for log in logs {
+            let path = FilePath("/x/" + log)
+            let removed = result.steps(of: .log(path)).compactMap { step -> FilePath? in
+                if case .remove(let removed, .overBudget, _, _) = step { removed } else { nil }
+            }
+            let expected =
+                dated
+                ? [path.string + "-20261126", path.string + "-20261127"] : [path.string + ".3", path.string + ".2"]
+            #expect(removed == expected.map { FilePath($0) }, "\(log)")
+        }
+    }
 }

@@ -123,10 +123,27 @@ import Testing
         view.add("/x/a.log", status: logStatus)
         view.remove("/x/z.log")
         #expect(fileSystem.directoryListings == 0)
-        let names = view.names(in: "/x").map { String(decoding: $0, as: UTF8.self) }.sorted()
+        let names = view.names(in: "/x", startingWith: []).map { String(decoding: $0, as: UTF8.self) }
         #expect(names == ["a.log", "a.log.1", "a.log.2"])
         let (moved, removed) = (view.exists("/x/a.log.2"), view.exists("/x/z.log"))
         #expect(moved && !removed)
+        #expect(fileSystem.directoryListings == 1)
+    }
+
+    @Test func views_sharingListings_listOnce_andEachSeesItsOwnPlannedSteps() throws {
+        let fileSystem = try memoryFileSystem(["a.log": "", "a.log.1": "", "b.log": "", "b.log.1": ""])
+        let shared = SharedListings()
+        var first = FileView(fileSystem, logCount: 1, shared: shared)
+        var second = FileView(fileSystem, logCount: 1, shared: shared)
+        first.move("/x/a.log.1", to: "/x/a.log.2")
+        second.remove("/x/b.log.1")
+        let text = { (names: [[UInt8]]) in names.map { String(decoding: $0, as: UTF8.self) } }
+        #expect(text(first.names(in: "/x", startingWith: Array("a.log".utf8))) == ["a.log", "a.log.2"])
+        #expect(text(first.names(in: "/x", startingWith: Array("b.log".utf8))) == ["b.log", "b.log.1"])
+        first.add("/x/a.log.1", status: logStatus)
+        #expect(text(first.names(in: "/x", startingWith: Array("a.log.".utf8))) == ["a.log.1", "a.log.2"])
+        #expect(text(second.names(in: "/x", startingWith: Array("b.log".utf8))) == ["b.log"])
+        #expect(second.exists("/x/a.log.1") && !second.exists("/x/a.log.2"))
         #expect(fileSystem.directoryListings == 1)
     }
 }
