@@ -31,6 +31,8 @@ final class LockedStateFile: StateAccess {
     /// The digest of what this daemon last wrote to the state file, which lets a save edit a few entries into the
     /// file's bytes while the file still holds exactly that (see `StateStore.record`).
     private let written = Mutex<ContentDigest?>(nil)
+    /// The state last parsed from the file, not parsed again while the file holds the same bytes.
+    private let lastRead = Mutex<ParsedState?>(nil)
 
     /// The state file of `store`, with its journal (`nil`, with `journalProblem` set, when it cannot be opened).
     init(store: StateStore, timeout: Duration) {
@@ -47,7 +49,9 @@ final class LockedStateFile: StateAccess {
     let journalProblem: String?
 
     func read(reporter: RunReporter) -> StateFile {
-        written.withLock { store.read(reporter: reporter, written: &$0) }
+        lastRead.withLock { lastRead in
+            written.withLock { store.read(reporter: reporter, written: &$0, lastRead: &lastRead) }
+        }
     }
 
     func record(_ entries: [StateFile.Entry], reporter: RunReporter) -> Bool {

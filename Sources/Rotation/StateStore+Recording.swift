@@ -40,14 +40,28 @@ extension StateStore {
 
     /// Reads the state as ``read(reporter:)`` does, and sets `written` (see ``record(_:reporter:written:)``) to the
     /// file's digest when it is in the form ``StateFileWriter`` gives, so the next save can edit it in place.
-    package func read(reporter: RunReporter, written: inout ContentDigest?) -> StateFile {
+    ///
+    /// `lastRead` is the state this store parsed last, by the digest of its bytes: a file that still holds exactly
+    /// those bytes is not parsed again (a daemon reads the file at every calendar check, to take what other programs
+    /// wrote; parsing 100,000 entries costs a `mktime` each).
+    package func read(
+        reporter: RunReporter,
+        written: inout ContentDigest?,
+        lastRead: inout ParsedState?
+    ) -> StateFile {
         guard path != "/dev/null" else { return StateFile() }
-        let contents = readContents(reporter: reporter)
-        let state = parse(contents ?? [], reporter: reporter)
-        if let contents {
-            let digest = ContentDigest(contents)
-            if digest != written { written = StateFileWriter.serialize(state) == contents ? digest : nil }
-        }
+        guard let contents = readContents(reporter: reporter) else { return StateFile() }
+        let digest = ContentDigest(contents)
+        if let lastRead, lastRead.digest == digest { return lastRead.state }
+        let state = parse(contents, reporter: reporter)
+        if digest != written { written = StateFileWriter.serialize(state) == contents ? digest : nil }
+        lastRead = ParsedState(digest: digest, state: state)
         return state
     }
+}
+
+/// A state as parsed from a file, with the digest of the file's bytes.
+package struct ParsedState: Sendable {
+    let digest: ContentDigest
+    let state: StateFile
 }

@@ -2,6 +2,7 @@ import Platform
 import PlatformTesting
 import Rotation
 import Scheduling
+import Synchronization
 import SystemPackage
 import Testing
 
@@ -59,14 +60,33 @@ import Testing
         let fileSystem = InMemoryFileSystem()
         let store = StateStore(path: path, fileSystem: fileSystem, userID: 0)
         var written: ContentDigest?
+        var lastRead: ParsedState?
         let canonical = Array("logrotate state -- version 2\n\"/l/a\" 2026-1-2-3:4:5\n".utf8)
         try fileSystem.writeFileAtomically(path, contents: canonical, permissions: 0o600)
-        #expect(store.read(reporter: quiet, written: &written)["/l/a"] != nil)
+        #expect(store.read(reporter: quiet, written: &written, lastRead: &lastRead)["/l/a"] != nil)
         #expect(written == ContentDigest(canonical))
 
         let padded = Array("logrotate state -- version 2\n\"/l/a\" 2026-01-02-3:4:5\n".utf8)
         try fileSystem.writeFileAtomically(path, contents: padded, permissions: 0o600)
-        #expect(store.read(reporter: quiet, written: &written)["/l/a"] != nil)
+        #expect(store.read(reporter: quiet, written: &written, lastRead: &lastRead)["/l/a"] != nil)
         #expect(written == nil)
+    }
+
+    @Test func read_ofUnchangedBytes_givesTheStateParsedBefore_andOfChangedBytesTheNewOne() throws {
+        let fileSystem = InMemoryFileSystem()
+        let store = StateStore(path: path, fileSystem: fileSystem, userID: 0)
+        var (written, lastRead): (ContentDigest?, ParsedState?) = (nil, nil)
+        let errors = Mutex(0)
+        let counting = RunReporter(forwardingTo: { level, _ in if level == .error { errors.withLock { $0 += 1 } } })
+        let first = Array("logrotate state -- version 2\n\"/l/a\" 2026-1-2-3:4:5\nbad line\n".utf8)
+        try fileSystem.writeFileAtomically(path, contents: first, permissions: 0o600)
+        let parsed = store.read(reporter: counting, written: &written, lastRead: &lastRead)
+        #expect(store.read(reporter: counting, written: &written, lastRead: &lastRead) == parsed)
+        #expect(errors.withLock { $0 } == 1, "the same bytes are not parsed (nor reported) again")
+
+        let second = Array("logrotate state -- version 2\n\"/l/b\" 2026-1-2-3:4:5\n".utf8)
+        try fileSystem.writeFileAtomically(path, contents: second, permissions: 0o600)
+        let again = store.read(reporter: counting, written: &written, lastRead: &lastRead)
+        #expect(again["/l/b"] != nil && again["/l/a"] == nil)
     }
 }
