@@ -7,9 +7,9 @@ import SystemPackage
 /// begin. A run killed (or failing) half-way leaves the log's rotation unfinished here, and the next run, `rotate`
 /// or the daemon, finishes it (`InterruptedRotation`) before deciding anything else for that log.
 ///
-/// Records are appended with one write each and synced once per plan that compresses or copies, before its first
-/// change, so a kill loses none and a power cut at most the records of a plan of renames (whose renames were not synced
-/// either). Once every rotation has ended the file is emptied.
+/// The records of a call go out in one write (a batch's intents together, its ends together), synced once per plan
+/// that compresses or copies, before its first change, so a kill loses none and a power cut at most the records of a
+/// plan of renames (whose renames were not synced either). Once every rotation has ended the file is emptied.
 package final class RotationJournal: Sendable {
     /// The journal file; `nil` for a journal kept in memory only (no state file, or tests).
     private let file: JournalFile?
@@ -98,7 +98,11 @@ package final class RotationJournal: Sendable {
         guard !records.isEmpty else { return }
         try open.withLock { open throws(PlatformError) in
             for record in records { Self.apply(record, to: &open) }
-            try file?.append(Array(records.map(\.line).joined()))
+            guard let file else { return }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.count * 128)
+            for record in records { record.append(to: &bytes) }
+            try file.append(bytes)
         }
     }
 
