@@ -191,7 +191,6 @@ struct FileView {
 
     /// Lists `directory` into `listing`, keeping what look-ups and planned steps made known.
     private func load(_ listing: Listing, directory: [UInt8]) {
-        let names = (try? fileSystem.contentsOfDirectory(FilePath(bytes: directory))) ?? []
-        listing.complete(with: names.map(\.bytes))
+        listing.complete(with: (try? fileSystem.namesInDirectory(FilePath(bytes: directory))) ?? [])
     }
 }

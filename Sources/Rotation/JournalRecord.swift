@@ -28,27 +28,56 @@ enum JournalRecord: Equatable, Sendable {
 
     /// The record as one line, newline included.
     var line: [UInt8] {
-        let fields: [[UInt8]]
+        var line: [UInt8] = []
+        append(to: &line)
+        return line
+    }
+
+    /// Appends the record's line, newline included, to `bytes`: a batch of thousands of records is built in one
+    /// buffer, without an array per field.
+    func append(to bytes: inout [UInt8]) {
+        let tab = UInt8(ascii: "\t")
         switch self {
         case .begin(let intent):
-            fields = [
-                Array("B".utf8), Self.escape(intent.log), Array(intent.identity.description.utf8),
-                Self.escape(intent.finalName), intent.compressedName.map(Self.escape) ?? [],
-                Array(String(intent.epochSeconds).utf8),
-            ]
+            bytes.append(UInt8(ascii: "B"))
+            bytes.append(tab)
+            Self.escape(intent.log, into: &bytes)
+            bytes.append(tab)
+            bytes += intent.identity.description.utf8
+            bytes.append(tab)
+            Self.escape(intent.finalName, into: &bytes)
+            bytes.append(tab)
+            if let compressed = intent.compressedName { Self.escape(compressed, into: &bytes) }
+            bytes.append(tab)
+            bytes += String(intent.epochSeconds).utf8
         case .shift(let log, let shift):
-            fields = [Array("S".utf8), Self.escape(log), Self.escape(shift.from), Self.escape(shift.to)]
+            bytes.append(UInt8(ascii: "S"))
+            for path in [log, shift.from, shift.to] {
+                bytes.append(tab)
+                Self.escape(path, into: &bytes)
+            }
         case .compress(let log, let compression):
-            fields = [
-                Array("C".utf8), Self.escape(log), Self.escape(compression.source),
-                Array(compression.identity.description.utf8), Self.escape(compression.target),
-            ]
+            bytes.append(UInt8(ascii: "C"))
+            for path in [log, compression.source] {
+                bytes.append(tab)
+                Self.escape(path, into: &bytes)
+            }
+            bytes.append(tab)
+            bytes += compression.identity.description.utf8
+            bytes.append(tab)
+            Self.escape(compression.target, into: &bytes)
         case .copy(let log, let archive):
-            fields = [Array("K".utf8), Self.escape(log), Self.escape(archive)]
+            bytes.append(UInt8(ascii: "K"))
+            for path in [log, archive] {
+                bytes.append(tab)
+                Self.escape(path, into: &bytes)
+            }
         case .end(let log):
-            fields = [Array("E".utf8), Self.escape(log)]
+            bytes.append(UInt8(ascii: "E"))
+            bytes.append(tab)
+            Self.escape(log, into: &bytes)
         }
-        return Array(fields.joined(separator: [UInt8(ascii: "\t")])) + [UInt8(ascii: "\n")]
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Parses one line (without its newline); `nil` for anything malformed.
@@ -102,20 +131,23 @@ enum JournalRecord: Equatable, Sendable {
         return records
     }
 
-    private static func escape(_ path: FilePath) -> [UInt8] {
-        var escaped: [UInt8] = []
-        for byte in path.bytes {
-            if byte > 0x20, byte < 0x7f, byte != UInt8(ascii: "%") {
-                escaped.append(byte)
-            } else {
-                escaped += Array("%".utf8) + Self.hex(byte >> 4) + Self.hex(byte & 0xf)
+    private static func escape(_ path: FilePath, into escaped: inout [UInt8]) {
+        path.withPlatformString { name in
+            var cursor = name
+            while cursor.pointee != 0 {
+                let byte = UInt8(bitPattern: cursor.pointee)
+                if byte > 0x20, byte < 0x7f, byte != UInt8(ascii: "%") {
+                    escaped.append(byte)
+                } else {
+                    escaped += [UInt8(ascii: "%"), hex(byte >> 4), hex(byte & 0xf)]
+                }
+                cursor += 1
             }
         }
-        return escaped
     }
 
-    private static func hex(_ nibble: UInt8) -> [UInt8] {
-        [nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10]
+    private static func hex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     private static func path(_ field: ArraySlice<UInt8>) -> FilePath? {

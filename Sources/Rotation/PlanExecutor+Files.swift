@@ -39,9 +39,11 @@ extension PlanExecutor {
             return try withBackup(of: target, step: step, context: context) { () throws(PlatformError) in
                 do throws(PlatformError) {
                     // An old generation is ours: a symlink, FIFO or directory planted at its name is refused, not moved.
-                    if let status = try fileSystem.status(of: source, followSymlinks: false), status.kind != .regular {
-                        throw .notRegularFile(source, kind: status.kind)
+                    // The same look-up finds a missing one, which is then not renamed at all (one system call less).
+                    guard let status = try fileSystem.status(of: source, followSymlinks: false) else {
+                        throw .syscall("rename", source, .noSuchFileOrDirectory)
                     }
+                    guard status.kind == .regular else { throw .notRegularFile(source, kind: status.kind) }
                     try fileSystem.rename(source, to: target, replace: false)
                     return true
                 } catch  where error.code == .notFound {

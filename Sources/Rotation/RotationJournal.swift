@@ -7,9 +7,9 @@ import SystemPackage
 /// begin. A run killed (or failing) half-way leaves the log's rotation unfinished here, and the next run, `rotate`
 /// or the daemon, finishes it (`InterruptedRotation`) before deciding anything else for that log.
 ///
-/// Records are appended with one write each and synced once per plan that compresses or copies, before its first
-/// change, so a kill loses none and a power cut at most the records of a plan of renames (whose renames were not synced
-/// either). Once every rotation has ended the file is emptied.
+/// The records of a call go out in one write (a batch's intents together, its ends together), synced once per plan
+/// that compresses or copies, before its first change, so a kill loses none and a power cut at most the records of a
+/// plan of renames (whose renames were not synced either). Once every rotation has ended the file is emptied.
 ///
 /// A rotation's end is written only once the state file records it (`stateRecorded(_:)`): until then the rotation
 /// is over for this process but unfinished on disk, so a run killed between the rotation and the state save is
@@ -105,7 +105,9 @@ package final class RotationJournal: Sendable {
         try entries.withLock { entries throws(PlatformError) in
             let ended = logs.filter { entries.awaitingState[$0] != nil }
             guard !ended.isEmpty else { return }
-            try file?.append(Array(ended.map { JournalRecord.end(log: $0).line }.joined()))
+            var bytes: [UInt8] = []
+            for log in ended { JournalRecord.end(log: log).append(to: &bytes) }
+            try file?.append(bytes)
             for log in ended { entries.awaitingState[log] = nil }
         }
     }
@@ -142,7 +144,11 @@ package final class RotationJournal: Sendable {
                 if case .begin(let intent) = record { entries.awaitingState[intent.log] = nil }
                 Self.apply(record, to: &entries.open)
             }
-            try file?.append(Array(records.map(\.line).joined()))
+            guard let file else { return }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.count * 128)
+            for record in records { record.append(to: &bytes) }
+            try file.append(bytes)
         }
     }
 

@@ -20,6 +20,20 @@ import Testing
         try PosixFileSystem().createFile(log, permissions: 0o644, owner: nil, group: nil)
         #expect(try Glob.expand("\(dir)/*.log") == [log])
         #expect(try PosixFileSystem().contentsOfDirectory(dir).map(\.bytes) == [log.lastComponent!.bytes])
+        #expect(try PosixFileSystem().namesInDirectory(dir) == [log.lastComponent!.bytes])
+    }
+
+    @Test func namesInDirectory_listsWhatContentsOfDirectoryLists() throws {
+        let dir = try makeScratchDirectory()
+        for name in ["a.log", "a.log.1", ".hidden", "..x"] {
+            try PosixFileSystem().createFile(dir.appending(name), permissions: 0o644, owner: nil, group: nil)
+        }
+        try PosixFileSystem().createDirectory(dir.appending("sub"), permissions: 0o755, owner: nil, group: nil)
+        let listed = try PosixFileSystem().contentsOfDirectory(dir).map(\.bytes).sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
+        #expect(listed.count == 5)
+        #expect(try PosixFileSystem().namesInDirectory(dir).sorted { $0.lexicographicallyPrecedes($1) } == listed)
     }
 
     @Test func expand_expandsTilde() throws {

@@ -24,6 +24,10 @@ package struct ActingFileSystem: FileSystem {
         try identity.assume { () throws(PlatformError) in try base.contentsOfDirectory(path) }
     }
 
+    package func namesInDirectory(_ path: FilePath) throws(PlatformError) -> [[UInt8]] {
+        try identity.assume { () throws(PlatformError) in try base.namesInDirectory(path) }
+    }
+
     package func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
         try identity.assume { () throws(PlatformError) in try base.rename(source, to: target, replace: replace) }
     }

@@ -24,6 +24,10 @@ package struct PosixFileSystem: FileSystem {
         try system_listDirectory(path).orThrow("reading directory", path)
     }
 
+    package func namesInDirectory(_ path: FilePath) throws(PlatformError) -> [[UInt8]] {
+        try system_listDirectoryNames(path).orThrow("reading directory", path)
+    }
+
     package func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError) {
         if case .failure(let errno) = system_rename(source, target, replace: replace) {
             throw .rename(source, target, errno)

@@ -15,6 +15,10 @@ package protocol FileSystem: Sendable {
     /// The names in a directory (without `.` and `..`), unsorted, with their bytes (a name need not be UTF-8).
     func contentsOfDirectory(_ path: FilePath) throws(PlatformError) -> [FilePath.Component]
 
+    /// The names in a directory as bytes (without `.` and `..`), unsorted: what `contentsOfDirectory` lists, held in
+    /// about half its memory (a directory of 70,000 archives took 6 MiB as components).
+    func namesInDirectory(_ path: FilePath) throws(PlatformError) -> [[UInt8]]
+
     /// Renames; with `replace: false` (renameat2 `RENAME_NOREPLACE`) an existing target is an `alreadyExists` error.
     func rename(_ source: FilePath, to target: FilePath, replace: Bool) throws(PlatformError)
 
@@ -79,6 +83,11 @@ package protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// The names of `contentsOfDirectory`, as bytes.
+    package func namesInDirectory(_ path: FilePath) throws(PlatformError) -> [[UInt8]] {
+        try contentsOfDirectory(path).map(\.bytes)
+    }
+
     /// Unlinks a regular file, whichever it is (see `remove(_:expecting:)`).
     package func remove(_ path: FilePath) throws(PlatformError) {
         try remove(path, expecting: nil)

@@ -132,6 +132,23 @@ internal func system_listDirectory(_ path: FilePath) -> Result<[FilePath.Compone
     return .success(names)
 }
 
+/// Lists a directory with `opendir`/`readdir`, without `.` and `..`: each name's bytes in an array of its own (no
+/// component parsing, no terminating NUL kept).
+internal func system_listDirectoryNames(_ path: FilePath) -> Result<[[UInt8]], Errno> {
+    guard let dir = path.withPlatformString({ opendir($0) }) else {
+        return .failure(Errno(rawValue: Glibc.errno))
+    }
+    defer { closedir(dir) }
+    var names: [[UInt8]] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+            Array(bytes.prefix { $0 != 0 })
+        }
+        if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
+    }
+    return .success(names)
+}
+
 /// `O_NOFOLLOW`, `O_DIRECTORY` and friends as Swift values.
 internal enum OpenFlags {
     static let readOnly = O_RDONLY
