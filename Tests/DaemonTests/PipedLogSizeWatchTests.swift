@@ -29,7 +29,13 @@ import Testing
         try directory.append("piped.log", bytes: 200)
         try directory.append("plain.log", bytes: 200)
         // Every event the watcher yields before it stops is delivered: the piped log, checked no later than the plain
-        // one (written first), would be among them.
+        // one (written first), would be among them. (A watcher that never reports is stopped after a generous
+        // deadline, which fails the test.)
+        let deadline = Task {
+            try? await Task.sleep(for: .seconds(900))
+            watcher.stop()
+        }
+        defer { deadline.cancel() }
         var events: [SizeEvent] = []
         for await event in watcher.events {
             events.append(event)

@@ -9,12 +9,10 @@ import Testing
         let limit = 100 * 1024
         let readLimit = 64 * 1024
         let fixture = try PipeFixture(block: "  size 100k\n  rotate 1000\n  compress\n", logsIn: "logs")
-        let go = fixture.directory.appendingPathComponent("go").path
         let released = fixture.directory.appendingPathComponent("released").path
-        #expect(mkfifo(go, 0o600) == 0)
-        // gzip that waits, for the first compression, until the test lets it go.
+        // gzip that waits until the test lets it go.
         let compressor = fixture.directory.appendingPathComponent("held-gzip").path
-        let script = "#!/bin/sh\n[ -e '\(released)' ] || read x < '\(go)'\nexec gzip \"$@\"\n"
+        let script = "#!/bin/sh\n\(PipeFixture.waitingFor(released))\nexec gzip \"$@\"\n"
         try Data(script.utf8).write(to: URL(fileURLWithPath: compressor))
         #expect(chmod(compressor, 0o755) == 0)
         let config = try String(contentsOfFile: fixture.config, encoding: .utf8)
@@ -30,8 +28,6 @@ import Testing
         #expect(logSize() < 2 * limit + readLimit, "the new log while the first compression is held")
         #expect(fixture.writer.isRunning, "held back by the pipe")
         #expect(FileManager.default.createFile(atPath: released, contents: nil))
-        let release = try #require(FileHandle(forWritingAtPath: go))
-        try release.close()
         #expect(fixture.waitForPipe() == 0, "\(fixture.standardError)")
         let texts = try fixture.contents()
         #expect(PipeCommandTests.checkSequence(texts) == 280_000)

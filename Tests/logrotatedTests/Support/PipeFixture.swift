@@ -82,6 +82,12 @@ final class PipeFixture {
         return nil
     }
 
+    /// Shell commands that wait until a file exists at `path` (for at most 10 minutes): how a writer or a command
+    /// of the configuration waits for the test, which creates the file, without either side blocking on the other.
+    static func waitingFor(_ path: String) -> String {
+        "i=0; while [ ! -e '\(path)' ] && [ $i -lt 12000 ]; do sleep 0.05; i=$((i+1)); done"
+    }
+
     /// What `logrotated pipe` printed on standard error.
     var standardError: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 
