@@ -97,15 +97,16 @@ struct SizeWatchLoop: Sendable {
                 continue
             }
             let arming = !state.table.isWatching(path, inode: status.inode)
+            if arming {
+                state.table.arm(path, inode: status.inode)
+                state.above.remove(path)
+            }
+            // After arming, not before: a write between the `stat` and the watch would go unseen.
             if (arming || status.size >= limit) && PipedLogCheck.isPipedElsewhere(path) {
                 state.table.unwatch(path)
                 state.above.remove(path)
                 state.piped.insert(path)
                 continue
-            }
-            if arming {
-                state.table.arm(path, inode: status.inode)
-                state.above.remove(path)
             }
             if status.size < limit {
                 state.above.remove(path)
