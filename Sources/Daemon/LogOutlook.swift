@@ -78,20 +78,6 @@ package struct LogOutlook: Equatable, Sendable {
         return (end <= now ? .now : .at(end), name(of: timeRule, spread: settings.spread))
     }
 
-    /// The next time after `now` to check a log with a time rule: when its period ends or, when it has ended without
-    /// the log being rotated (too small, empty, failed, or rotating right now), when the next period ends, as the
-    /// next daily run of `logrotate` would.
-    package static func nextCalendarCheck(_ frequency: Frequency, lastRotated: LocalTime?, now: Int64) -> Int64 {
-        nextCalendarCheck(TimeRule(frequency), lastRotated: lastRotated, now: now)
-    }
-
-    /// ``nextCalendarCheck(_:lastRotated:now:)`` for a rule with its `at` moment and `spread` delay.
-    package static func nextCalendarCheck(_ rule: TimeRule, lastRotated: LocalTime?, now: Int64) -> Int64 {
-        let nowTime = LocalTime(epochSeconds: now)
-        let end = Schedule.nextDeadline(after: nowTime, rule: rule, lastRotated: lastRotated ?? nowTime.truncatedToHour)
-        return end > now ? end : Schedule.nextDeadline(after: nowTime, rule: rule, lastRotated: nowTime)
-    }
-
     /// A rule as written, with this machine's delay: `daily`, `weekly 6 at 03:30`,
     /// `monthly at last 23:00, spread 2h (+87m here)`.
     package static func name(of rule: TimeRule, spread: Int64 = 0) -> String {

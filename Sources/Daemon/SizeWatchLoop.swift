@@ -1,4 +1,5 @@
 import Platform
+import Rotation
 import Synchronization
 import SystemPackage
 
@@ -24,16 +25,30 @@ struct SizeWatchLoop: Sendable {
                 let changed = state.table.replace(with: pending.files, patternDirectories: pending.directories)
                 state.above.subtract(changed)
                 state.above.formIntersection(state.table.limits.keys)
+                state.piped.subtract(changed)
+                state.piped.formIntersection(state.table.limits.keys)
                 control.markApplied(upTo: requested)
                 check(changed, state: &state)
             }
             nextCheck = wait(until: nextCheck, state: &state)
+            recheckPiped(state: &state)
         }
         control.markApplied(upTo: .max, stopping: true)
         inotify.close()
         wakePipe.close()
         continuation.finish()
         newNames.finish()
+    }
+
+    /// About once a second while pipes write watched logs: watches again (and checks) each whose pipe is gone.
+    private func recheckPiped(state: inout LoopState) {
+        let now = monotonicMicroseconds()
+        guard !state.piped.isEmpty, now >= state.nextPipedRecheck else { return }
+        state.nextPipedRecheck = now + UInt64(Self.pipedRecheckMilliseconds) * 1000
+        let released = state.piped.filter { !PipedLogCheck.isPipedElsewhere($0) }
+        guard !released.isEmpty else { return }
+        state.piped.subtract(released)
+        check(released, state: &state)
     }
 
     /// Waits for inotify (idle) or for the end of the coalescing interval (busy); returns the next check time.
@@ -46,7 +61,8 @@ struct SizeWatchLoop: Sendable {
             return ready[0] ? nextCheck : readAndCheck(state: &state)
         }
         if nextCheck != nil, let next = readAndCheck(state: &state) { return next }
-        let ready = waitForReadable([inotify.descriptor, wakePipe.readEnd], timeoutMilliseconds: -1)
+        let idle: Int32 = state.piped.isEmpty ? -1 : Self.pipedRecheckMilliseconds
+        let ready = waitForReadable([inotify.descriptor, wakePipe.readEnd], timeoutMilliseconds: idle)
         if ready[1] { wakePipe.drain() }
         return ready[0] ? readAndCheck(state: &state) : nil
     }
@@ -66,18 +82,31 @@ struct SizeWatchLoop: Sendable {
         return monotonicMicroseconds() + coalescingMicroseconds
     }
 
-    /// Stats each path, re-arms replaced files, and reports those that newly reached their limit.
+    /// How often logs that `logrotated pipe` writes are looked at again (to watch them once the pipe is gone).
+    static let pipedRecheckMilliseconds: Int32 = 1000
+
+    /// Stats each path, re-arms replaced files, and reports those that newly reached their limit. A log another
+    /// process writes through `logrotated pipe` (which rotates it itself) is found when it is armed or reaches its
+    /// limit: it loses its file watch and reports nothing until ``recheckPiped(state:)`` sees the pipe gone.
     private func check(_ paths: Set<FilePath>, state: inout LoopState) {
         let fileSystem = PosixFileSystem()
-        for path in paths {
+        for path in paths where !state.piped.contains(path) {
             guard let limit = state.table.limits[path] else { continue }
             guard let status = try? fileSystem.status(of: path, followSymlinks: true) else {
                 state.above.remove(path)
                 continue
             }
-            if !state.table.isWatching(path, inode: status.inode) {
+            let arming = !state.table.isWatching(path, inode: status.inode)
+            if arming {
                 state.table.arm(path, inode: status.inode)
                 state.above.remove(path)
+            }
+            // After arming, not before: a write between the `stat` and the watch would go unseen.
+            if (arming || status.size >= limit) && PipedLogCheck.isPipedElsewhere(path) {
+                state.table.unwatch(path)
+                state.above.remove(path)
+                state.piped.insert(path)
+                continue
             }
             if status.size < limit {
                 state.above.remove(path)
@@ -93,4 +122,7 @@ private struct LoopState {
     var table: WatchTable
     /// Files already reported at or past their limit.
     var above: Set<FilePath> = []
+    /// Watched logs that `logrotated pipe` writes (without a file watch), and when they are next looked at.
+    var piped: Set<FilePath> = []
+    var nextPipedRecheck: UInt64 = 0
 }

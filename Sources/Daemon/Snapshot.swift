@@ -214,7 +214,7 @@ struct Snapshot: Sendable {
         let last = state[log.string]
         let time =
             afterPeriodEnd
-            ? LogOutlook.nextCalendarCheck(rule, lastRotated: last, now: now)
+            ? Schedule.nextCalendarCheck(rule, lastRotated: last, now: now)
             : Schedule.nextDeadline(
                 after: LocalTime(epochSeconds: now),
                 rule: rule,

@@ -49,8 +49,9 @@ struct WatchTable {
         return changed
     }
 
-    /// Drops the watch of a file no longer wanted (the inotify watch goes with the last path on it).
-    private mutating func unwatch(_ path: FilePath) {
+    /// Drops the watch of a file no longer wanted, or written by `logrotated pipe` (the inotify watch goes with the
+    /// last path on it); a file still wanted is watched again when `arm` is called.
+    mutating func unwatch(_ path: FilePath) {
         watchedInodes[path] = nil
         guard let watch = watchOfPath.removeValue(forKey: path), let paths = fileWatches[watch] else { return }
         fileWatches[watch] = paths.removing(path)

@@ -9,8 +9,11 @@ import SystemPackage
 ///
 /// It never waits for a rotation: while the worker renames and recreates the log, what is read is kept in memory
 /// (the backlog) and written to the new file once it is open; compression and scripts run on the worker while the
-/// loop writes. Reading stops only when the backlog passes `maxBacklog` (a full disk), which pushes back on the
-/// writer through the pipe.
+/// loop writes. When the new file cannot be opened (no inode left, a symlink or FIFO planted at the log's name), the
+/// loop stays paused: it never writes the renamed file again (the worker compresses or removes it), keeps what it
+/// reads in the backlog, reports the error once and tries again every second. Reading stops only when the backlog
+/// passes `maxBacklog` (a full disk, a log that cannot be reopened), which pushes back on the writer through the
+/// pipe; nothing read is dropped.
 final class PipeLoop: @unchecked Sendable {
     // Safety: used only on the loop's own thread after `run()` starts.
     /// Backlog size at which the loop stops reading standard input until it is written.
@@ -25,11 +28,15 @@ final class PipeLoop: @unchecked Sendable {
     private var schedule: PipeSchedule
     private var writes = BacklogWriter()
     private var paused = false
+    /// Set when the worker asked for the new file and it could not be opened yet (see ``reopen()``).
+    private var reopening: ReopenRetry?
     private var busy = false
     private var wantsCheck = true
     private var wantsReload = false
     private var inputOpen = true
     private var stopping = false
+    /// SIGTERM or SIGINT came: stop even while the new file cannot be opened (the end of the input waits for it).
+    private var terminated = false
 
     init(
         sink: LogFileSink,
@@ -48,13 +55,15 @@ final class PipeLoop: @unchecked Sendable {
     }
 
     /// Runs until standard input ends or a terminate message came and the rotation in progress finished; writes
-    /// everything read, the last partial line included.
+    /// everything read, the last partial line included. At the end of the input a log that cannot be reopened is
+    /// waited for; after a terminate message it gets one last try.
     func run() -> PipeOutcome {
         while true {
             handle(inbox.take())
-            if stopping && !busy { break }
+            reopen()
+            if stopping && !busy && (reopening == nil || terminated) { break }
             startWork()
-            let reading = inputOpen && !stopping && writes.pending < Self.maxBacklog
+            let reading = inputOpen && !stopping && writes.pending < Self.maxBacklog && !overgrown
             let descriptors = reading ? [inbox.wakePipe.readEnd, input.rawValue] : [inbox.wakePipe.readEnd]
             let ready = waitForReadable(descriptors, timeoutMilliseconds: timeout())
             if reading && ready[1] { readInput() }
@@ -72,12 +81,8 @@ final class PipeLoop: @unchecked Sendable {
                 stopped.signal()
             case .reopen:
                 paused = false
-                do {
-                    try sink.reopen()
-                } catch {
-                    reporter.error("cannot open \(sink.path) after its rotation: \(error); still writing the old file")
-                }
-                writePending()
+                reopening = ReopenRetry()
+                reopen()
             case .workerDone(let next):
                 busy = false
                 schedule = next
@@ -86,14 +91,48 @@ final class PipeLoop: @unchecked Sendable {
                 wantsReload = true
             case .terminate:
                 drainInput()
-                stopping = true
+                (stopping, terminated) = (true, true)
             }
         }
     }
 
-    /// Hands the worker a reload or a check when it is idle (no new check once stopping).
+    /// Opens the new file when the worker asked for it and a try is due; on success writes what was kept, else
+    /// stays paused (reported once) and tries again a second later.
+    private func reopen(now: UInt64 = monotonicMicroseconds()) {
+        guard var retry = reopening, retry.isDue(at: now) else { return }
+        do {
+            try sink.reopen()
+            reopening = nil
+            if retry.reported { reporter.warning("opened \(sink.path) again; writing what was kept") }
+            writePending()
+        } catch {
+            if !retry.reported {
+                reporter.error(
+                    "cannot open \(sink.path) after its rotation: \(error); keeping what is read in memory (reading "
+                        + "stops at \(Self.maxBacklog >> 20) MiB) and trying again every second"
+                )
+            }
+            retry.failed(at: now)
+            reopening = retry
+        }
+    }
+
+    /// Whether the log has reached twice its size limit while the worker is busy (a compression slower than the
+    /// writer, a long script): reading stops until the worker is done, which slows the writer to the compressor's
+    /// pace instead of letting the log grow without bound. The next rotation cannot start earlier: it would shift
+    /// the archive being compressed.
+    private var overgrown: Bool {
+        guard busy, let limit = schedule.sizeLimit, limit > 0 else { return false }
+        return sink.size / 2 >= limit
+    }
+
+    /// Whether lines are kept instead of written: while the worker moves the log, and until its new file is open.
+    private var holding: Bool { paused || reopening != nil }
+
+    /// Hands the worker a reload or a check when it is idle (no new check once stopping, nor while the new file
+    /// cannot be opened: the path holds no log to rotate).
     private func startWork() {
-        guard !busy else { return }
+        guard !busy, reopening == nil else { return }
         if wantsReload {
             (wantsReload, wantsCheck, busy) = (false, false, true)
             worker.reload()
@@ -135,7 +174,7 @@ final class PipeLoop: @unchecked Sendable {
     private func emitLines() {
         let lines = buffer.lines
         guard !lines.isEmpty else { return }
-        if paused || writes.pending > 0 {
+        if holding || writes.pending > 0 {
             writes.keep(lines)
         } else {
             writes.write(lines, to: sink, reporter: reporter)
@@ -145,7 +184,7 @@ final class PipeLoop: @unchecked Sendable {
     }
 
     private func writePending() {
-        guard !paused, writes.pending > 0, writes.retryDue else { return }
+        guard !holding, writes.pending > 0, writes.retryDue else { return }
         writes.flush(to: sink, reporter: reporter)
         noteSize()
     }
@@ -160,21 +199,23 @@ final class PipeLoop: @unchecked Sendable {
         wantsCheck = true
     }
 
-    /// Milliseconds until the next timed check or write retry (at most a minute, against wall-clock jumps); -1 when
-    /// stopping waits only for the worker.
+    /// Milliseconds until the next timed check, write retry or reopen retry (at most a minute, against wall-clock
+    /// jumps); -1 when stopping waits only for the worker.
     private func timeout() -> Int32 {
-        if stopping { return -1 }
+        if stopping && reopening == nil { return -1 }
         var seconds: Int64 = 60
         if let next = schedule.nextCheck { seconds = min(seconds, max(0, next - WallClock.now().seconds)) }
-        if writes.pending > 0 { seconds = min(seconds, 1) }
+        if writes.pending > 0 || reopening != nil { seconds = min(seconds, 1) }
         return Int32(seconds * 1000)
     }
 
-    /// The end: writes what is left (one last try when the disk refused it), closes the file.
+    /// The end: writes what is left (one last try when the disk refused it or the new file could not be opened;
+    /// never into the renamed file), closes the file.
     private func finish() -> PipeOutcome {
         buffer.flushPartialLine()
         emitLines()
-        if writes.pending > 0 { writes.flush(to: sink, reporter: reporter) }
+        if reopening != nil { reopen(now: .max) }
+        if writes.pending > 0 && reopening == nil { writes.flush(to: sink, reporter: reporter) }
         sink.close()
         guard writes.pending == 0 else {
             reporter.error("\(writes.pending) bytes read could not be written to \(sink.path)")

@@ -2,7 +2,7 @@ import SystemPackage
 
 /// What `logrotated pipe` is asked to do.
 package struct PipeOptions: Sendable {
-    /// The log written from standard input, rotated by the block whose pattern matches it.
+    /// The log written from standard input, rotated by the block that owns it (`LogDiscovery.owner`).
     package var log: FilePath
     /// Configuration files or directories, in order.
     package var configPaths: [String]

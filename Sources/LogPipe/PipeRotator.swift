@@ -23,8 +23,9 @@ final class PipeRotator: @unchecked Sendable {
         self.reporter = reporter
     }
 
-    /// Reads the configuration and keeps the first block whose pattern matches the log; `false` (keeping the
-    /// previous block) when the configuration has errors or no block matches.
+    /// Reads the configuration and keeps the block that owns the log as `rotate` and the daemon see it
+    /// (`LogDiscovery.owner`); `false` (keeping the previous block) when the configuration has errors or no block
+    /// owns the log.
     func load() -> Bool {
         let configuration = run.loadConfiguration(options.configPaths, reporter: reporter)
         guard !configuration.hasErrors else {
@@ -32,7 +33,8 @@ final class PipeRotator: @unchecked Sendable {
             return false
         }
         let path = options.log.string
-        guard let found = configuration.blocks.first(where: { Self.matches($0, path) }) else {
+        guard let found = LogDiscovery.owner(of: options.log, in: configuration.blocks, fileSystem: run.fileSystem)
+        else {
             reporter.error("no block of \(options.configPaths.joined(separator: ", ")) matches \(path)")
             return false
         }
@@ -43,6 +45,24 @@ final class PipeRotator: @unchecked Sendable {
     /// The mode of a log the pipe creates itself: `create`'s, else 0640.
     var newLogPermissions: FilePermissions {
         FilePermissions(rawValue: CModeT(block?.settings.create?.mode ?? 0o640))
+    }
+
+    /// Creates the log when it is missing (at start) as a rotation's `create` step creates the new log, through the
+    /// same `FileSystem.createFile`: `create`'s mode, owner and group (0640 and this process's user and group for
+    /// what `create` leaves out). An existing file is left as it is.
+    /// - Throws: `PlatformError` when the file cannot be created or given its owner.
+    func createMissingLog() throws(PlatformError) {
+        let create = block?.settings.create
+        do {
+            try run.fileSystem.createFile(
+                options.log,
+                permissions: UInt32(newLogPermissions.rawValue),
+                owner: create?.owner?.id,
+                group: create?.group?.id
+            )
+        } catch  where error.code == .alreadyExists {
+            return
+        }
     }
 
     /// Decides the log and rotates it when due, pausing and reopening the writer through `inbox`; returns when to
@@ -58,6 +78,9 @@ final class PipeRotator: @unchecked Sendable {
             return PipeSchedule(retryingAfter: now)
         }
         for line in lock.debugMessages { reporter.debug(line) }
+        // The size the decision sees: a file that grew past its limit only after it was found too small is checked
+        // again as soon as the loop sees its size, not after `retryDelay`.
+        let size = try? run.fileSystem.status(of: options.log, followSymlinks: true)?.size
         let store = StateStore(path: options.statePath, fileSystem: run.fileSystem)
         var state = store.read(reporter: reporter)
         let journal = openJournal()
@@ -78,14 +101,15 @@ final class PipeRotator: @unchecked Sendable {
             try? journal?.compact()
         }
         lock.release()
-        let size = try? run.fileSystem.status(of: options.log, followSymlinks: true)?.size
-        return PipeSchedule(
+        let next = PipeSchedule(
             settings: block.settings,
             lastRotated: state[options.log.string],
             now: now,
             size: rotated ? nil : size,
             rotated: rotated
         )
+        reporter.debug("next check of \(options.log): \(next)")
+        return next
     }
 
     private func runOptions(now: Int64) -> RunOptions {
@@ -103,11 +127,5 @@ final class PipeRotator: @unchecked Sendable {
             return nil
         case nil: return nil
         }
-    }
-
-    /// Whether one of the block's patterns names `path` (as `glob` would match it: `*` never crosses a `/` nor
-    /// matches a leading `.`).
-    static func matches(_ block: LogBlock, _ path: String) -> Bool {
-        block.patterns.contains { $0 == path || Glob.matches($0, path, options: [.pathname, .period]) }
     }
 }

@@ -3,7 +3,7 @@ import Platform
 import Scheduling
 
 /// When the write loop next asks for a rotation check: at a size, at a time, or both.
-struct PipeSchedule: Sendable {
+struct PipeSchedule: Sendable, CustomStringConvertible {
     /// Check when the file reaches this many bytes (`nil`: size does not matter now).
     var sizeLimit: UInt64?
     /// Check at this wall-clock time (Unix seconds; `nil`: no time rule and nothing to retry).
@@ -13,12 +13,13 @@ struct PipeSchedule: Sendable {
     /// before it is checked again.
     static let retryDelay: Int64 = 60
 
-    /// The schedule after a check at `now`: the block's size limit, and its next calendar check; when the check did
-    /// not rotate a log already at its size limit, size is ignored until a retry one `retryDelay` later.
+    /// The schedule after a check at `now`: the block's size limit, and its time rule's next check (with `at`,
+    /// `spread` and `minutes`, the daemon's `Schedule.nextCalendarCheck`); when the check did not rotate a log
+    /// already at its size limit, size is ignored until a retry one `retryDelay` later.
     init(settings: LogSettings, lastRotated: LocalTime?, now: Int64, size: UInt64?, rotated: Bool) {
         sizeLimit = SizeRules.watchLimit(settings)
-        if case .time(let frequency) = settings.criterion {
-            nextCheck = Self.nextCalendarCheck(frequency, lastRotated: lastRotated, now: now)
+        if let rule = TimeRule(settings: settings) {
+            nextCheck = Schedule.nextCalendarCheck(rule, lastRotated: lastRotated, now: now)
         }
         if !rotated, let limit = sizeLimit, let size, size >= limit { retry(now: now) }
     }
@@ -38,12 +39,11 @@ struct PipeSchedule: Sendable {
         nextCheck = min(nextCheck ?? .max, now + Self.retryDelay)
     }
 
-    /// When a time rule is next worth checking: when its period ends or, when it has ended without the log being
-    /// rotated, when the next one ends (as the daemon's `LogOutlook.nextCalendarCheck`).
-    static func nextCalendarCheck(_ frequency: Frequency, lastRotated: LocalTime?, now: Int64) -> Int64 {
-        let nowTime = LocalTime(epochSeconds: now)
-        let last = lastRotated ?? nowTime.truncatedToHour
-        let end = Schedule.nextDeadline(after: nowTime, frequency: frequency, lastRotated: last)
-        return end > now ? end : Schedule.nextDeadline(after: nowTime, frequency: frequency, lastRotated: nowTime)
+    /// `at 2026-12-03 04:00 or at 10485760 bytes`, as the pipe's `-v` output says it.
+    var description: String {
+        let time = nextCheck.map { "at \(LocalTime(epochSeconds: $0))" }
+        let size = sizeLimit.map { "at \($0) bytes" }
+        let parts = [time, size].compactMap { $0 }
+        return parts.isEmpty ? "none" : parts.joined(separator: " or ")
     }
 }

@@ -30,6 +30,12 @@ package enum PipeSession {
         let sink: LogFileSink
         let inbox: PipeInbox
         do {
+            try rotator.createMissingLog()
+        } catch {
+            reporter.error("cannot create \(options.log): \(error.message)")
+            return .failed
+        }
+        do {
             sink = try LogFileSink(path: options.log, permissions: rotator.newLogPermissions)
             inbox = try PipeInbox()
         } catch {

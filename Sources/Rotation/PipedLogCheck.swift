@@ -11,4 +11,10 @@ package enum PipedLogCheck {
         let by = holders.isEmpty ? "" : " (\(holders.map(\.description).joined(separator: ", ")))"
         return "log \(log) is written and rotated by logrotated pipe\(by); skipping"
     }
+
+    /// Whether another process pipes into `log` now (the daemon's size watch leaves such a log alone).
+    package static func isPipedElsewhere(_ log: FilePath) -> Bool {
+        if case .otherProcess = PipeLock.holding(log) { return true }
+        return false
+    }
 }

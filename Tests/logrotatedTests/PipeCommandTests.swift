@@ -34,7 +34,9 @@ import Testing
 
     @Test func writerAtFullSpeed_rotatesManyTimes_everyLineOnceAndWhole_exit0() throws {
         // External gzip (an option other than -N): the debug build's in-process gzip is too slow for many rotations.
-        let fixture = try PipeFixture(block: "  size 100k\n  rotate 20\n  compress\n  compressoptions --fast\n")
+        // Every archive is kept: the writer is faster than gzip, and the log reaches twice its limit before each
+        // rotation, so 54 MB make at least 25 of them.
+        let fixture = try PipeFixture(block: "  size 1M\n  rotate 1000\n  compress\n  compressoptions --fast\n")
         try fixture.start(writer: "seq -f 'line %08.0f end' 1 3000000")
         #expect(fixture.waitForPipe() == 0, "\(fixture.standardError)")
         #expect(fixture.writer.terminationStatus == 0)
@@ -46,13 +48,19 @@ import Testing
 
     @Test func slowWriter_rotatesAtEachSizeLimit_withoutSplittingLines() throws {
         let fixture = try PipeFixture(block: "  size 1k\n  rotate 100\n")
-        let batches =
-            "i=0; while [ $i -lt 20 ]; do seq -f 'line %08.0f end' $((i*100+1)) $((i*100+100)); sleep 0.25; i=$((i+1)); done"
-        try fixture.start(writer: batches)
+        let input = try #require(try fixture.start(writer: nil))
+        // Batches of 100 lines (1.8 kB, over the limit, in one write: read at once), each sent once the pipe has
+        // rotated the one before.
+        for batch in 0..<20 {
+            let lines = (batch * 100 + 1...batch * 100 + 100).map { Self.line($0) + "\n" }.joined()
+            input.write(Data(lines.utf8))
+            #expect(LogWriterProcess.eventually(timeout: 120) { fixture.files.count > batch + 1 }, "batch \(batch)")
+        }
+        try input.close()
         #expect(fixture.waitForPipe() == 0, "\(fixture.standardError)")
         let texts = try fixture.contents()
         #expect(Self.checkSequence(texts) == 2000)
-        #expect(fixture.files.count > 5, "rotated: \(fixture.files.count - 1) archives")
+        #expect(fixture.files.count == 21, "one rotation per batch: \(fixture.files.count - 1) archives")
     }
 
     @Test func endOfInput_writesThePartialLastLine_andExits0() throws {
@@ -65,12 +73,8 @@ import Testing
     @Test func sigterm_whileWriting_flushesWhatWasRead_andExits0() throws {
         let fixture = try PipeFixture(block: "  size 50k\n  rotate 500\n  compress\n")
         try fixture.start(writer: "seq -f 'line %08.0f end' 1 100000000")
-        #expect(
-            LogWriterProcess.eventually {
-                ((try? FileManager.default.attributesOfItem(atPath: fixture.log))?[.size] as? Int ?? 0) > 0
-            }
-        )
-        usleep(300_000)
+        // Stopped once it has rotated (50 kB of lines written).
+        #expect(LogWriterProcess.eventually { fixture.files.count > 1 })
         kill(fixture.pipe.processIdentifier, SIGTERM)
         #expect(fixture.waitForPipe() == 0, "\(fixture.standardError)")
         fixture.writer.waitUntilExit()

@@ -33,24 +33,16 @@ package final class PipeLock: Sendable {
         lockFile = Self.lockFile(for: log)
         let flags = OpenFlags.readWrite | OpenFlags.create | OpenFlags.noFollow
         let fd = try system_open(lockFile, flags, 0o600).orThrow("open", lockFile)
-        let deadline =
-            monotonicMicroseconds() + UInt64(patience.components.seconds) * 1_000_000
-            + UInt64(patience.components.attoseconds / 1_000_000_000_000)
-        while true {
-            switch system_flockExclusive(fd, wait: false) {
-            case .success:
-                descriptor = fd
-                heldHere.withLock { _ = $0.insert(lockFile) }
-                return
-            case .failure(.wouldBlock) where monotonicMicroseconds() < deadline:
-                system_sleep(milliseconds: 20)
-            case .failure(let errno):
-                system_close(fd)
-                guard errno == .wouldBlock else { throw .syscall("lock", lockFile, errno) }
-                let holders = LockHolder.holders(of: lockFile).map(\.description).joined(separator: ", ")
-                let by = holders.isEmpty ? "another process" : holders
-                throw PlatformError(.wouldBlock, "\(log) is already written by \(by) (lock \(lockFile))", errno: errno)
-            }
+        switch BoundedLockWait.lockExclusive(fd, waitingUpTo: patience, every: .milliseconds(20)) {
+        case .success:
+            descriptor = fd
+            heldHere.withLock { _ = $0.insert(lockFile) }
+        case .failure(let errno):
+            system_close(fd)
+            guard errno == .wouldBlock else { throw .syscall("lock", lockFile, errno) }
+            let holders = LockHolder.holders(of: lockFile).map(\.description).joined(separator: ", ")
+            let by = holders.isEmpty ? "another process" : holders
+            throw PlatformError(.wouldBlock, "\(log) is already written by \(by) (lock \(lockFile))", errno: errno)
         }
     }
 

@@ -154,17 +154,11 @@ package struct StateLock: ~Copyable {
 
     /// `flock(LOCK_EX)`; a bounded wait polls `LOCK_NB`, since a blocking `flock` cannot be given a timeout.
     private static func flock(_ fd: Int32, _ waiting: Waiting) -> Result<Void, Errno> {
-        let timeout: Duration
         switch waiting {
         case .no: return system_flockExclusive(fd, wait: false)
         case .forever: return system_flockExclusive(fd, wait: true)
-        case .upTo(let duration): timeout = duration
-        }
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while true {
-            let result = system_flockExclusive(fd, wait: false)
-            guard case .failure(.wouldBlock) = result, ContinuousClock.now < deadline else { return result }
-            system_sleep(milliseconds: 50)
+        case .upTo(let timeout):
+            return BoundedLockWait.lockExclusive(fd, waitingUpTo: timeout, every: .milliseconds(50))
         }
     }
 }

@@ -8,12 +8,15 @@ struct PipeCommand: AsyncParsableCommand {
         commandName: "pipe",
         abstract: "Write standard input to a log and rotate it by its block of the configuration (no signal needed).",
         discussion: """
-            Reads standard input and appends it to LOG, rotating LOG with the block of the configuration whose \
-            pattern matches it (size, maxsize, minsize, daily…, rotate, compress, dateext, olddir, create, scripts), \
-            as `rotate` and the daemon would. Being the writer, it closes the file and opens the new one right after \
-            the rename: no line is lost, duplicated or split across two files (a line longer than --line-limit is \
-            written in pieces), and the application needs no signal. Size rules are checked as lines are written, \
-            time rules at their calendar boundary. Compression and scripts run while reading goes on.
+            Reads standard input and appends it to LOG, rotating LOG with the block of the configuration that owns \
+            it as `rotate` finds it (size, maxsize, minsize, daily…, minutes, at, spread, rotate, compress, dateext, \
+            olddir, create, scripts), as `rotate` and the daemon would. Being the writer, it closes the file and opens \
+            the new one right after the rename: no line is lost, duplicated or split across two files (a line longer \
+            than --line-limit is written in pieces), and the application needs no signal. Size rules are checked as \
+            lines are written, time rules when the daemon would check them. Compression and scripts run while \
+            reading goes on; while a rotation runs the log grows to twice its size limit at most (then reading \
+            stops). A new log that cannot be opened after a rotation is tried again every second, what is read \
+            being kept in memory meanwhile.
 
             `rotate` and the daemon skip a log a pipe writes (it holds the lock .LOG.logrotated-pipe.lock beside it). \
             The state file is the pipe's own unless --state names another (its lock is taken only while rotating).
