@@ -44,10 +44,15 @@ package struct LocalTime: Equatable, Hashable, Sendable, CustomStringConvertible
     /// A wall time that occurs twice (the hour repeated when DST ends) is its first occurrence. glibc's `mktime`
     /// picks either one by an offset it caches from its previous call in the process, so its answer alone would
     /// depend on what any thread converted before.
+    ///
+    /// Conversions are remembered while the time zone stays the same (see `WallTimeMemo`).
     package var epochSeconds: Int64 {
-        var fields = cStruct
-        let guess = Int64(mktime(&fields))
-        return Self.firstOccurrence(of: fields, near: guess)
+        let key = WallTimeMemo.Key(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        return WallTimeMemo.epochSeconds(of: key) {
+            var fields = cStruct
+            let guess = Int64(mktime(&fields))
+            return Self.firstOccurrence(of: fields, near: guess)
+        }
     }
 
     /// The earliest instant whose local time shows `wall` (fields already normalized by `mktime`), given `guess`,
