@@ -94,7 +94,7 @@ package final class LogrotateDriver: RotationDriver {
         let snapshot = Snapshot(
             blocks: loaded.blocks,
             logsOfBlock: logs,
-            state: state.read(reporter: reporter),
+            state: state.read(reporter: reporter, keepingParse: true),
             now: now
         )
         logger.info(
@@ -143,7 +143,7 @@ package final class LogrotateDriver: RotationDriver {
 
     private func calendarJobs(at now: Int64, in configuration: DaemonConfiguration) -> [RotationJob] {
         let reporter = traceReporter(metadata: [:])
-        let file = state.read(reporter: reporter)
+        let file = state.read(reporter: reporter, keepingParse: false)
         let rescan = configuration.snapshot.withLock { $0.needsRescan(at: now) }
         let logs =
             rescan

@@ -6,8 +6,9 @@ import SystemPackage
 
 /// How the daemon reads and changes the state: the shared state file, or a dry run's copy in memory.
 protocol StateAccess: Sendable {
-    /// The state as stored now (no lock: the file is replaced atomically).
-    func read(reporter: RunReporter) -> StateFile
+    /// The state as stored now (no lock: the file is replaced atomically). With `keepingParse`, what was parsed is
+    /// kept for the next read alone, which takes it when the file still holds the same bytes.
+    func read(reporter: RunReporter, keepingParse: Bool) -> StateFile
 
     /// Sets `entries` in the stored state as one read-modify-write; false when the lock could not be taken.
     func record(_ entries: [StateFile.Entry], reporter: RunReporter) -> Bool
@@ -31,7 +32,7 @@ final class LockedStateFile: StateAccess {
     /// The digest of what this daemon last wrote to the state file, which lets a save edit a few entries into the
     /// file's bytes while the file still holds exactly that (see `StateStore.record`).
     private let written = Mutex<ContentDigest?>(nil)
-    /// The state last parsed from the file, not parsed again while the file holds the same bytes.
+    /// The state a survey parsed, for the check that follows it (not kept longer: 10,000 entries take a megabyte).
     private let lastRead = Mutex<ParsedState?>(nil)
 
     /// The state file of `store`, with its journal (`nil`, with `journalProblem` set, when it cannot be opened).
@@ -48,9 +49,10 @@ final class LockedStateFile: StateAccess {
     /// Why the journal could not be opened, if it could not.
     let journalProblem: String?
 
-    func read(reporter: RunReporter) -> StateFile {
+    func read(reporter: RunReporter, keepingParse: Bool) -> StateFile {
         lastRead.withLock { lastRead in
-            written.withLock { store.read(reporter: reporter, written: &$0, lastRead: &lastRead) }
+            defer { if !keepingParse { lastRead = nil } }
+            return written.withLock { store.read(reporter: reporter, written: &$0, lastRead: &lastRead) }
         }
     }
 
@@ -87,7 +89,7 @@ final class SimulatedState: StateAccess {
         journal = RotationJournal(inMemory: records)
     }
 
-    func read(reporter: RunReporter) -> StateFile {
+    func read(reporter: RunReporter, keepingParse: Bool) -> StateFile {
         state.withLock { $0 }
     }
 

@@ -19,6 +19,12 @@ package final class RotationJournal: Sendable {
     private struct Entries {
         var open: [FilePath: UnfinishedRotation] = [:]
         var awaitingState: [FilePath: UnfinishedRotation] = [:]
+
+        /// Frees the tables once empty: a wave of 10,000 rotations grows them, and removals keep their capacity.
+        mutating func releaseEmptyStorage() {
+            if open.isEmpty { open = [:] }
+            if awaitingState.isEmpty { awaitingState = [:] }
+        }
     }
 
     /// The journal file; `nil` for a journal kept in memory only (no state file, or tests).
@@ -97,6 +103,7 @@ package final class RotationJournal: Sendable {
                 guard let entry = entries.open.removeValue(forKey: log) else { continue }
                 entries.awaitingState[log] = entry
             }
+            entries.releaseEmptyStorage()
         }
     }
 
@@ -109,6 +116,7 @@ package final class RotationJournal: Sendable {
             for log in ended { JournalRecord.end(log: log).append(to: &bytes) }
             try file?.append(bytes)
             for log in ended { entries.awaitingState[log] = nil }
+            entries.releaseEmptyStorage()
         }
     }
 
