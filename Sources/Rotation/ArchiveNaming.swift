@@ -58,9 +58,14 @@ package struct ArchiveNaming: Equatable, Sendable {
         path(base + "\(suffix)\(fileExtension)\(compressed ? compressExtension : "")".utf8)
     }
 
-    /// The file `name` (bytes) in `directory`.
+    /// The file `name` (bytes) in `directory`, joined as bytes: parsing the name into components and appending them
+    /// took a fifth of planning's time in profiles of 10,000 logs.
     private func path(_ name: [UInt8]) -> FilePath {
-        directory.appending(FilePath(bytes: name).components)
+        var joined = directory.bytes
+        guard !joined.isEmpty else { return FilePath(bytes: name) }
+        if joined.last != UInt8(ascii: "/") { joined.append(UInt8(ascii: "/")) }
+        joined += name
+        return FilePath(bytes: joined)
     }
 
     /// The highest index logrotated gives a generation: 2^31−1.

@@ -8,8 +8,8 @@ extension FileView {
     ///
     /// Once someone asked for names in order, `sorted` keeps the same names in order.
     final class Listing {
-        private(set) var names: Set<[UInt8]>
-        private(set) var absent: Set<[UInt8]> = []
+        private(set) var names: Set<NameKey>
+        private(set) var absent: Set<NameKey> = []
         private(set) var isComplete: Bool
         /// Whether the listing was read through `SharedListings` and changed only by this view's planned steps
         /// since: its names in order can then be taken from there (with those steps applied on top).
@@ -20,38 +20,38 @@ extension FileView {
         private var changes: [(name: [UInt8], added: Bool)] = []
 
         /// A complete listing of `names`.
-        init(complete names: Set<[UInt8]>) {
+        init(complete names: Set<NameKey>) {
             self.names = names
             self.isComplete = true
         }
 
         /// A complete listing of `names`, read through `SharedListings`.
-        init(shared names: Set<[UInt8]>) {
+        init(shared names: Set<NameKey>) {
             self.names = names
             self.isComplete = true
             self.isShared = true
         }
 
         /// An incomplete listing in which `names` are known to exist.
-        init(known names: Set<[UInt8]>) {
+        init(known names: Set<NameKey>) {
             self.names = names
             self.isComplete = false
         }
 
         /// Records that `name` exists.
-        func insert(_ name: [UInt8]) {
+        func insert(_ name: NameKey) {
             names.insert(name)
             if !isComplete { absent.remove(name) }
-            sorted?.insert(name)
-            if isShared, sorted == nil { changes.append((name, true)) }
+            sorted?.insert(name.bytes)
+            if isShared, sorted == nil { changes.append((name.bytes, true)) }
         }
 
         /// Records that `name` does not exist.
-        func remove(_ name: [UInt8]) {
+        func remove(_ name: NameKey) {
             names.remove(name)
             if !isComplete { absent.insert(name) }
-            sorted?.remove(name)
-            if isShared, sorted == nil { changes.append((name, false)) }
+            sorted?.remove(name.bytes)
+            if isShared, sorted == nil { changes.append((name.bytes, false)) }
         }
 
         /// Keeps the names in order from now on: `shared`, the shared listing's names in order with this view's
@@ -59,7 +59,7 @@ extension FileView {
         func keepOrder(shared: SortedNames?) {
             guard sorted == nil else { return }
             guard isShared, var ordered = shared else {
-                sorted = SortedNames(names)
+                sorted = SortedNames(names.lazy.map(\.bytes))
                 return
             }
             for change in changes {
@@ -73,7 +73,7 @@ extension FileView {
         func complete(with listed: [[UInt8]]) {
             guard !isComplete else { return }
             names.reserveCapacity(names.count + listed.count)
-            for name in listed where !absent.contains(name) { names.insert(name) }
+            for name in listed.lazy.map(NameKey.init) where !absent.contains(name) { names.insert(name) }
             absent = []
             isComplete = true
         }

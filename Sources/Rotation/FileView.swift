@@ -150,13 +150,13 @@ struct FileView {
     /// The listing of the path's directory and its name there, split at the last `/` of the path's bytes (a
     /// `FilePath` has no trailing or doubled separators): `FilePath`'s component parsing was the largest part of
     /// planning in profiles.
-    private mutating func entry(_ path: FilePath) -> (Listing, [UInt8])? {
+    private mutating func entry(_ path: FilePath) -> (Listing, NameKey)? {
         let bytes = path.bytes
         let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
         let nameStart = slash.map { $0 + 1 } ?? 0
         guard nameStart < bytes.count else { return nil }
         let directory = slash.map { $0 == 0 ? bytes[...$0] : bytes[..<$0] } ?? []
-        return (listing(of: directory), Array(bytes[nameStart...]))
+        return (listing(of: directory), NameKey(Array(bytes[nameStart...])))
     }
 
     /// The listing of `directory` (the path's bytes): read from disk the first time, unless its names are looked up.

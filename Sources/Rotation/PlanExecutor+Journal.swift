@@ -5,7 +5,7 @@ import SystemPackage
 /// first change, and the end of each log that succeeded, written once the plan is done.
 struct Journaling {
     let journal: RotationJournal?
-    private var begun: Set<FilePath> = []
+    private var begun: Set<PathKey> = []
     private var started = false
 
     init(journal: RotationJournal?) {
@@ -28,17 +28,19 @@ struct Journaling {
                 message: "cannot record the rotation in \(path): \(error.reason); rotating nothing"
             )
         }
-        begun = Set(intents.map(\.log))
+        begun = Set(intents.lazy.map { PathKey($0.log) })
     }
 
     /// Ends, in the journal, the rotation of every log that failed without changing anything, and of every log that
     /// succeeded once the state file records it; the others stay for the next run to finish.
-    func end(_ report: ExecutionReport, changed: Set<FilePath>, onEvent: (ExecutionEvent) -> Void) {
+    func end(_ report: ExecutionReport, changed: Set<PathKey>, onEvent: (ExecutionEvent) -> Void) {
         guard let journal else { return }
-        let begunOutcomes = report.logs.filter { begun.contains($0.log) }
+        let begunOutcomes = report.logs.filter { begun.contains(PathKey($0.log)) }
         journal.endOnceRecorded(begunOutcomes.filter { $0.result == .succeeded }.map(\.log))
         do {
-            try journal.end(begunOutcomes.filter { $0.result != .succeeded && !changed.contains($0.log) }.map(\.log))
+            try journal.end(
+                begunOutcomes.filter { $0.result != .succeeded && !changed.contains(PathKey($0.log)) }.map(\.log)
+            )
         } catch {
             onEvent(.warning("cannot record the end of rotations in the journal: \(error.reason)"))
         }
@@ -93,8 +95,9 @@ extension PlanExecutor {
     /// Moves back the old versions shifted for each log that failed before it was rotated, newest move first, so
     /// that a failing rotation leaves its archives where they were.
     func undoShifts(_ progress: inout Progress, onEvent: (ExecutionEvent) -> Void) {
-        for (log, moves) in progress.shifted where !progress.shouldRun(.log(log)) {
-            progress.shifted[log] = nil
+        for (key, moves) in progress.shifted where !progress.shouldRun(.log(key.path)) {
+            let log = key.path
+            progress.shifted[key] = nil
             var undone = 0
             for move in moves.reversed() {
                 do {
@@ -106,7 +109,7 @@ extension PlanExecutor {
                     break
                 }
             }
-            if undone == moves.count, !progress.unshiftedChanges.contains(log) { progress.changed.remove(log) }
+            if undone == moves.count, !progress.unshiftedChanges.contains(key) { progress.changed.remove(key) }
         }
     }
 }

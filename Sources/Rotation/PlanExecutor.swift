@@ -173,26 +173,29 @@ final class CompressedSources: Sendable {
 }
 
 /// Which scopes have failed so far, and the report being built.
+///
+/// Its sets and dictionaries are keyed by `PathKey`, hashed as one run of bytes: they are looked up for every step,
+/// eight times per log for `rotate 7`.
 struct Progress {
     let plan: RotationPlan
     var aborted: StepFailure?
     var allLogsStopped: StepFailure?
-    var failures: [FilePath: StepFailure] = [:]
+    var failures: [PathKey: StepFailure] = [:]
     var blockFailures: [StepFailure] = []
     /// Per log, the shifts of old versions done so far (in order), until the log itself is rotated.
-    var shifted: [FilePath: [(from: FilePath, to: FilePath)]] = [:]
+    var shifted: [PathKey: [(from: FilePath, to: FilePath)]] = [:]
     /// Logs whose rotation step (rename, copy, copytruncate, truncate) ran: from then on nothing is moved back.
-    var rotated: Set<FilePath> = []
+    var rotated: Set<PathKey> = []
     /// Logs for which a step changed a file (a shift moved back again does not count).
-    var changed: Set<FilePath> = []
+    var changed: Set<PathKey> = []
     /// Logs for which a step other than a shift changed a file.
-    var unshiftedChanges: Set<FilePath> = []
+    var unshiftedChanges: Set<PathKey> = []
 
     init(plan: RotationPlan) {
         self.plan = plan
         for problem in plan.problems {
             let failure = StepFailure(step: nil, message: problem.message)
-            failures[problem.log] = failure
+            failures[PathKey(problem.log)] = failure
             if plan.sharedScripts { allLogsStopped = failure }
         }
     }
@@ -202,13 +205,14 @@ struct Progress {
         switch scope {
         case .block: return true
         case .allLogs: return allLogsStopped == nil
-        case .log(let log): return allLogsStopped == nil && failures[log] == nil
+        case .log(let log): return allLogsStopped == nil && failures[PathKey(log)] == nil
         }
     }
 
     /// Notes a step that succeeded: a shift that moved a file, or the log's rotation.
     mutating func succeeded(_ planned: PlannedStep) {
-        guard case .log(let log) = planned.scope else { return }
+        guard case .log(let path) = planned.scope else { return }
+        let log = PathKey(path)
         switch planned.step {
         case .notice, .runScript, .signal, .mail: break
         case .rename(_, _, .shift): changed.insert(log)
@@ -228,7 +232,7 @@ struct Progress {
 
     /// Whether a log that shifted old versions can no longer be rotated in this run.
     var hasStoppedLogs: Bool {
-        shifted.keys.contains { !shouldRun(.log($0)) }
+        shifted.keys.contains { !shouldRun(.log($0.path)) }
     }
 
     mutating func record(_ failure: StepFailure, scope: StepScope) {
@@ -247,14 +251,14 @@ struct Progress {
         case .allLogs:
             allLogsStopped = failure
         case .log(let log):
-            failures[log] = failure
+            failures[PathKey(log)] = failure
             if plan.sharedScripts { allLogsStopped = failure }
         }
     }
 
     var report: ExecutionReport {
         let outcomes = plan.logs.map { log in
-            guard let failure = failures[log] ?? allLogsStopped ?? aborted else {
+            guard let failure = failures[PathKey(log)] ?? allLogsStopped ?? aborted else {
                 return LogOutcome(log: log, result: .succeeded)
             }
             return LogOutcome(log: log, result: .failed(failure))

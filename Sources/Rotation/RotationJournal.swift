@@ -15,10 +15,11 @@ import SystemPackage
 /// is over for this process but unfinished on disk, so a run killed between the rotation and the state save is
 /// finished by the next run (which records the state at the rotation's time) instead of rotating the log again.
 package final class RotationJournal: Sendable {
-    /// The rotations begun and not ended, and those ended whose end waits for the state file.
+    /// The rotations begun and not ended, and those ended whose end waits for the state file, by log (hashed as one
+    /// run of bytes: each log's records look its entry up several times).
     private struct Entries {
-        var open: [FilePath: UnfinishedRotation] = [:]
-        var awaitingState: [FilePath: UnfinishedRotation] = [:]
+        var open: [PathKey: UnfinishedRotation] = [:]
+        var awaitingState: [PathKey: UnfinishedRotation] = [:]
 
         /// Frees the tables once empty: a wave of 10,000 rotations grows them, and removals keep their capacity.
         mutating func releaseEmptyStorage() {
@@ -51,7 +52,7 @@ package final class RotationJournal: Sendable {
 
     private init(file: JournalFile?, records: [JournalRecord]) {
         self.file = file
-        var open: [FilePath: UnfinishedRotation] = [:]
+        var open: [PathKey: UnfinishedRotation] = [:]
         for record in records { Self.apply(record, to: &open) }
         entries = Mutex(Entries(open: open))
     }
@@ -61,7 +62,7 @@ package final class RotationJournal: Sendable {
 
     /// The log's rotation that began and has not ended, if any.
     package func unfinished(_ log: FilePath) -> UnfinishedRotation? {
-        entries.withLock { $0.open[log] }
+        entries.withLock { $0.open[PathKey(log)] }
     }
 
     /// Every unfinished rotation, by log.
@@ -99,7 +100,7 @@ package final class RotationJournal: Sendable {
     /// (`stateRecorded(_:)`, `stateRecordedForAll()`).
     package func endOnceRecorded(_ logs: [FilePath]) {
         entries.withLock { entries in
-            for log in logs {
+            for log in logs.lazy.map(PathKey.init) {
                 guard let entry = entries.open.removeValue(forKey: log) else { continue }
                 entries.awaitingState[log] = entry
             }
@@ -110,10 +111,10 @@ package final class RotationJournal: Sendable {
     /// The state file now records the rotations of `logs`: writes the end of those that ended.
     package func stateRecorded(_ logs: some Sequence<FilePath>) throws(PlatformError) {
         try entries.withLock { entries throws(PlatformError) in
-            let ended = logs.filter { entries.awaitingState[$0] != nil }
+            let ended = logs.map(PathKey.init).filter { entries.awaitingState[$0] != nil }
             guard !ended.isEmpty else { return }
             var bytes: [UInt8] = []
-            for log in ended { JournalRecord.end(log: log).append(to: &bytes) }
+            for log in ended { JournalRecord.end(log: log.path).append(to: &bytes) }
             try file?.append(bytes)
             for log in ended { entries.awaitingState[log] = nil }
             entries.releaseEmptyStorage()
@@ -122,7 +123,7 @@ package final class RotationJournal: Sendable {
 
     /// The state file now records every rotation that ended: writes their ends.
     package func stateRecordedForAll() throws(PlatformError) {
-        try stateRecorded(entries.withLock { Array($0.awaitingState.keys) })
+        try stateRecorded(entries.withLock { $0.awaitingState.keys.map(\.path) })
     }
 
     /// Makes the records so far durable.
@@ -149,7 +150,7 @@ package final class RotationJournal: Sendable {
         try entries.withLock { entries throws(PlatformError) in
             for record in records {
                 // A new rotation of a log supersedes one whose end still waits: the state will record the newer.
-                if case .begin(let intent) = record { entries.awaitingState[intent.log] = nil }
+                if case .begin(let intent) = record { entries.awaitingState[PathKey(intent.log)] = nil }
                 Self.apply(record, to: &entries.open)
             }
             guard let file else { return }
@@ -160,17 +161,18 @@ package final class RotationJournal: Sendable {
         }
     }
 
-    private static func apply(_ record: JournalRecord, to open: inout [FilePath: UnfinishedRotation]) {
+    private static func apply(_ record: JournalRecord, to open: inout [PathKey: UnfinishedRotation]) {
         switch record {
-        case .begin(let intent): open[intent.log] = UnfinishedRotation(intent: intent)
-        case .shift(let log, let shift): open[log]?.intent.shifts.append(shift)
+        case .begin(let intent): open[PathKey(intent.log)] = UnfinishedRotation(intent: intent)
+        case .shift(let log, let shift): open[PathKey(log)]?.intent.shifts.append(shift)
         case .compress(let log, let compression):
+            let log = PathKey(log)
             open[log]?.compressions.append(compression)
             if open[log]?.copies.contains(compression.source) == true {
                 open[log]?.compressedCopies.insert(compression.source)
             }
-        case .copy(let log, let archive): open[log]?.copies.append(archive)
-        case .end(let log): open[log] = nil
+        case .copy(let log, let archive): open[PathKey(log)]?.copies.append(archive)
+        case .end(let log): open[PathKey(log)] = nil
         }
     }
 }

@@ -15,7 +15,7 @@ package final class SharedListings: Sendable {
 
     /// One directory's names, and the same names in order once someone asked for them so.
     private struct Listing {
-        var names: Set<[UInt8]>
+        var names: Set<NameKey>
         var sorted: SortedNames?
     }
 
@@ -24,7 +24,7 @@ package final class SharedListings: Sendable {
 
     /// The names in `directory` (its path's bytes), read from `fileSystem` the first time (none when it cannot be
     /// read); a second caller waits for the first one's listing rather than reading it again.
-    func names(in directory: [UInt8], fileSystem: any FileSystem) -> Set<[UInt8]> {
+    func names(in directory: [UInt8], fileSystem: any FileSystem) -> Set<NameKey> {
         listings.withLock { listings in Self.listing(of: directory, in: &listings, fileSystem: fileSystem).names }
     }
 
@@ -33,7 +33,7 @@ package final class SharedListings: Sendable {
         listings.withLock { listings in
             var listing = Self.listing(of: directory, in: &listings, fileSystem: fileSystem)
             if let sorted = listing.sorted { return sorted }
-            let sorted = SortedNames(listing.names)
+            let sorted = SortedNames(listing.names.lazy.map(\.bytes))
             listing.sorted = sorted
             listings[directory] = listing
             return sorted
@@ -58,7 +58,7 @@ package final class SharedListings: Sendable {
     ) -> Listing {
         if let known = listings[directory] { return known }
         let read = (try? fileSystem.contentsOfDirectory(FilePath(bytes: directory))) ?? []
-        let listing = Listing(names: Set(read.map(\.bytes)))
+        let listing = Listing(names: Set(read.lazy.map { NameKey($0.bytes) }))
         listings[directory] = listing
         return listing
     }

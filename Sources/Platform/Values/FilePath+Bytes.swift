@@ -10,8 +10,15 @@ extension FilePath {
     }
 
     /// The path made of exactly `bytes` (which hold no NUL).
+    ///
+    /// The bytes are copied as a block: a byte-by-byte copy (unspecialized across modules) took a fifth of planning's
+    /// time in profiles of 10,000 logs, which build a path for every archive name.
     package init(bytes: some Sequence<UInt8>) {
-        self.init(platformString: bytes.map { CChar(bitPattern: $0) } + [0])
+        var terminated = Array(bytes)
+        terminated.append(0)
+        self = terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { FilePath(platformString: $0.baseAddress!) }
+        }
     }
 
     /// The path with `suffix` added to its last component (`a.log` to `a.log.gz`), its bytes kept.
