@@ -19,12 +19,14 @@ package final class RotationJournal: Sendable {
     /// run of bytes: each log's records look its entry up several times).
     private struct Entries {
         var open: [PathKey: UnfinishedRotation] = [:]
-        var awaitingState: [PathKey: UnfinishedRotation] = [:]
+        /// Only the logs: their records stay in the file until their ends are written (10,000 intents kept whole
+        /// until a `rotate` run's state save took 17 MiB).
+        var awaitingState: Set<PathKey> = []
 
         /// Frees the tables once empty: a wave of 10,000 rotations grows them, and removals keep their capacity.
         mutating func releaseEmptyStorage() {
             if open.isEmpty { open = [:] }
-            if awaitingState.isEmpty { awaitingState = [:] }
+            if awaitingState.isEmpty { awaitingState = [] }
         }
     }
 
@@ -101,8 +103,8 @@ package final class RotationJournal: Sendable {
     package func endOnceRecorded(_ logs: [FilePath]) {
         entries.withLock { entries in
             for log in logs.lazy.map(PathKey.init) {
-                guard let entry = entries.open.removeValue(forKey: log) else { continue }
-                entries.awaitingState[log] = entry
+                guard entries.open.removeValue(forKey: log) != nil else { continue }
+                entries.awaitingState.insert(log)
             }
             entries.releaseEmptyStorage()
         }
@@ -111,19 +113,19 @@ package final class RotationJournal: Sendable {
     /// The state file now records the rotations of `logs`: writes the end of those that ended.
     package func stateRecorded(_ logs: some Sequence<FilePath>) throws(PlatformError) {
         try entries.withLock { entries throws(PlatformError) in
-            let ended = logs.map(PathKey.init).filter { entries.awaitingState[$0] != nil }
+            let ended = logs.map(PathKey.init).filter { entries.awaitingState.contains($0) }
             guard !ended.isEmpty else { return }
             var bytes: [UInt8] = []
             for log in ended { JournalRecord.end(log: log.path).append(to: &bytes) }
             try file?.append(bytes)
-            for log in ended { entries.awaitingState[log] = nil }
+            for log in ended { entries.awaitingState.remove(log) }
             entries.releaseEmptyStorage()
         }
     }
 
     /// The state file now records every rotation that ended: writes their ends.
     package func stateRecordedForAll() throws(PlatformError) {
-        try stateRecorded(entries.withLock { $0.awaitingState.keys.map(\.path) })
+        try stateRecorded(entries.withLock { $0.awaitingState.map(\.path) })
     }
 
     /// Makes the records so far durable.
@@ -131,12 +133,13 @@ package final class RotationJournal: Sendable {
         try file?.sync()
     }
 
-    /// Rewrites the file with the unfinished rotations alone (nothing, usually), those whose end waits for the state
-    /// file included.
+    /// Rewrites the file with the unfinished rotations alone (nothing, usually); left as it is while some rotation's
+    /// end waits for the state file.
     package func compact() throws(PlatformError) {
         try entries.withLock { entries throws(PlatformError) in
-            let kept = entries.open.values.map { $0 } + entries.awaitingState.values.map { $0 }
-            let bytes = kept.flatMap { entry in
+            // Rotations whose end waits for the state file keep their records where they are.
+            guard entries.awaitingState.isEmpty else { return }
+            let bytes = entries.open.values.flatMap { entry in
                 Self.records(of: entry.intent).map(\.line)
                     + entry.compressions.map { JournalRecord.compress(log: entry.intent.log, $0).line }
                     + entry.copies.map { JournalRecord.copy(log: entry.intent.log, archive: $0).line }
@@ -150,7 +153,7 @@ package final class RotationJournal: Sendable {
         try entries.withLock { entries throws(PlatformError) in
             for record in records {
                 // A new rotation of a log supersedes one whose end still waits: the state will record the newer.
-                if case .begin(let intent) = record { entries.awaitingState[PathKey(intent.log)] = nil }
+                if case .begin(let intent) = record { entries.awaitingState.remove(PathKey(intent.log)) }
                 Self.apply(record, to: &entries.open)
             }
             guard let file else { return }
