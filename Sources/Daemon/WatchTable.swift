@@ -103,12 +103,12 @@ struct WatchTable {
             paths.insert(path)
             return
         }
-        let watched = fileWatches[event.watch] ?? .none
-        for path in watched { paths.insert(path) }
+        let watched = fileWatches[event.watch]
+        watched?.visitEach { paths.insert($0) }
         guard !event.mask.isDisjoint(with: [.ignored, .deleteSelf, .moveSelf]) else { return }
         if event.mask.contains(.moveSelf) { inotify.removeWatch(event.watch) }
         fileWatches[event.watch] = nil
-        for path in watched {
+        watched?.visitEach { path in
             watchedInodes[path] = nil
             if watchOfPath[path] == event.watch { watchOfPath[path] = nil }
         }
@@ -117,46 +117,27 @@ struct WatchTable {
 
 /// The paths on one inotify watch: nearly always one, which then takes no allocation of its own (a set per watch was
 /// about 100 bytes a log).
-private enum WatchedPaths: Sequence {
-    /// No path (only as what a watch without paths gives, never stored).
-    case none
+private enum WatchedPaths {
     case one(FilePath)
     case many(Set<FilePath>)
 
     var set: Set<FilePath> {
         switch self {
-        case .none: []
         case .one(let path): [path]
         case .many(let paths): paths
         }
     }
 
-    /// The paths one by one, without building a set for one.
-    func makeIterator() -> Iterator {
+    /// Calls `body` with each path, without building a set for one.
+    func visitEach(_ body: (FilePath) -> Void) {
         switch self {
-        case .none: Iterator(single: nil, many: nil)
-        case .one(let path): Iterator(single: path, many: nil)
-        case .many(let paths): Iterator(single: nil, many: paths.makeIterator())
-        }
-    }
-
-    /// Iterates the paths of a `WatchedPaths`.
-    struct Iterator: IteratorProtocol {
-        var single: FilePath?
-        var many: Set<FilePath>.Iterator?
-
-        mutating func next() -> FilePath? {
-            if let path = single {
-                single = nil
-                return path
-            }
-            return many?.next()
+        case .one(let path): body(path)
+        case .many(let paths): for path in paths { body(path) }
         }
     }
 
     func inserting(_ path: FilePath) -> WatchedPaths {
         switch self {
-        case .none: .one(path)
         case .one(path): self
         case .one(let other): .many([other, path])
         case .many(let paths): .many(paths.union([path]))
