@@ -122,19 +122,12 @@ private struct QuotedPathKey: Hashable {
         self.bytes = bytes
     }
 
-    /// A word-at-a-time FNV-style digest of the bytes fed to the hasher as one word: hashing every line's path with
-    /// the hasher itself took most of a save's time.
+    /// The bytes' FNV-1a digest, a word at a time, fed to the hasher as one word: hashing every line's path with the
+    /// hasher itself took most of a save's time.
     func hash(into hasher: inout Hasher) {
-        var digest: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for index in 0..<words {
-                digest = (digest ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x100_0000_01b3
-                digest ^= digest >> 29
-            }
-            for index in (words * 8)..<raw.count { digest = (digest ^ UInt64(raw[index])) &* 0x100_0000_01b3 }
-        }
-        hasher.combine(digest)
+        var digest = FNV1a(seed: UInt64(bytes.count))
+        bytes.withUnsafeBytes { digest.add(wordsOf: $0) }
+        hasher.combine(digest.value)
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {

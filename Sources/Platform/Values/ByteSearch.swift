@@ -28,13 +28,7 @@ package struct ContentDigest: Equatable, Hashable, Sendable {
     /// The digest of `bytes`.
     package init(_ bytes: [UInt8]) {
         var hash = FNV1a(seed: UInt64(bytes.count))
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for index in 0..<words {
-                hash.add(raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            }
-            hash.add(bytes: raw[(words * 8)...])
-        }
+        bytes.withUnsafeBytes { hash.add(wordsOf: $0) }
         value = hash.value
     }
 }

@@ -18,4 +18,14 @@ package struct FNV1a: Sendable {
     package mutating func add(bytes: some Sequence<UInt8>) {
         for byte in bytes { add(UInt64(byte)) }
     }
+
+    /// Adds `raw` 8 bytes at a time (each word one unit), then the bytes left one by one: eight times fewer steps
+    /// than byte by byte, for digests of whole files or of every line of a state file.
+    package mutating func add(wordsOf raw: UnsafeRawBufferPointer) {
+        let words = raw.count / 8
+        for index in 0..<words {
+            add(raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+        }
+        add(bytes: raw[(words * 8)...])
+    }
 }
