@@ -33,7 +33,11 @@ package final class PipeLock: Sendable {
         lockFile = Self.lockFile(for: log)
         let flags = OpenFlags.readWrite | OpenFlags.create | OpenFlags.noFollow
         let fd = try system_open(lockFile, flags, 0o600).orThrow("open", lockFile)
-        switch BoundedLockWait.lockExclusive(fd, waitingUpTo: patience, every: .milliseconds(20)) {
+        switch BoundedLockWait.lockExclusive(
+            fd,
+            until: ContinuousClock.now.advanced(by: patience),
+            every: .milliseconds(20)
+        ) {
         case .success:
             descriptor = fd
             heldHere.withLock { _ = $0.insert(lockFile) }

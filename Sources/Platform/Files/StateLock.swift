@@ -38,11 +38,12 @@ package struct StateLock: ~Copyable {
     }
 
     /// Opens (or creates) the state file and locks it, trying again every 50 ms for up to `timeout` while another
-    /// open file description holds the lock (the calling thread sleeps meanwhile).
+    /// open file description holds the lock (the calling thread sleeps meanwhile); `timeout` bounds the wait for both
+    /// locks together (`STATE.lock`, then the state file), not each.
     /// - Throws: `StateLockError.alreadyLocked` when the lock is still held after `timeout`,
     ///   `StateLockError.failed` when the file cannot be opened, created, inspected or locked.
     package init(path: FilePath, waitingUpTo timeout: Duration) throws(StateLockError) {
-        try self.init(path: path, skip: false, waiting: .upTo(timeout))
+        try self.init(path: path, skip: false, waiting: .until(ContinuousClock.now.advanced(by: timeout)))
     }
 
     private init(path: FilePath, skip: Bool, waiting: Waiting) throws(StateLockError) {
@@ -149,7 +150,8 @@ package struct StateLock: ~Copyable {
     /// How long `flock` may wait.
     private enum Waiting {
         case no, forever
-        case upTo(Duration)
+        /// Until this instant, shared by both locks.
+        case until(ContinuousClock.Instant)
     }
 
     /// `flock(LOCK_EX)`; a bounded wait polls `LOCK_NB`, since a blocking `flock` cannot be given a timeout.
@@ -157,8 +159,8 @@ package struct StateLock: ~Copyable {
         switch waiting {
         case .no: return system_flockExclusive(fd, wait: false)
         case .forever: return system_flockExclusive(fd, wait: true)
-        case .upTo(let timeout):
-            return BoundedLockWait.lockExclusive(fd, waitingUpTo: timeout, every: .milliseconds(50))
+        case .until(let deadline):
+            return BoundedLockWait.lockExclusive(fd, until: deadline, every: .milliseconds(50))
         }
     }
 }
