@@ -63,8 +63,8 @@ private struct OutstandingSteps {
 
     /// The timing of `planned`, and the outstanding steps after it started.
     mutating func timing(of planned: PlannedStep, at index: Int) -> StepTiming {
-        if let log = unlinkFollowingCompression(planned) {
-            entries.append(Entry(index: index, log: log, source: Self.removedPath(planned.step), target: nil))
+        if let unlink = unlinkFollowingCompression(planned) {
+            entries.append(Entry(index: index, log: unlink.log, source: unlink.path, target: nil))
             return StepTiming(inBackground: true)
         }
         if mustWaitForAll(before: planned) {
@@ -82,18 +82,14 @@ private struct OutstandingSteps {
         return StepTiming(awaits: awaited, inBackground: true)
     }
 
-    /// The log whose compression, still outstanding, `planned` unlinks the source of; `nil` for any other step.
-    private func unlinkFollowingCompression(_ planned: PlannedStep) -> FilePath? {
+    /// The log and the path when `planned` unlinks the source of that log's compression, still outstanding; `nil`
+    /// for any other step.
+    private func unlinkFollowingCompression(_ planned: PlannedStep) -> (log: FilePath, path: FilePath)? {
         guard case .remove(let path, .compressedSource, nil, .unlink) = planned.step,
             case .log(let log) = planned.scope,
             entries.last(where: { $0.log == log })?.source == path
         else { return nil }
-        return log
-    }
-
-    private static func removedPath(_ step: RotationStep) -> FilePath {
-        guard case .remove(let path, _, _, _) = step else { preconditionFailure("not a removal: \(step)") }
-        return path
+        return (log, path)
     }
 
     /// Drops the oldest compression and what the lane runs before it (finished once it is), returning their indices.
