@@ -19,8 +19,8 @@ package final class RotationJournal: Sendable {
     /// run of bytes: each log's records look its entry up several times).
     private struct Entries {
         var open: [PathKey: UnfinishedRotation] = [:]
-        /// Only the logs: their records stay in the file until their ends are written (10,000 intents kept whole
-        /// until a `rotate` run's state save took 17 MiB).
+        /// Only the logs: their records stay in the file until their ends are written, and compaction copies them
+        /// from there (10,000 intents kept whole until a `rotate` run's state save took 17 MiB).
         var awaitingState: Set<PathKey> = []
 
         /// Frees the tables once empty: a wave of 10,000 rotations grows them, and removals keep their capacity.
@@ -133,18 +133,28 @@ package final class RotationJournal: Sendable {
         try file?.sync()
     }
 
-    /// Rewrites the file with the unfinished rotations alone (nothing, usually); left as it is while some rotation's
-    /// end waits for the state file.
+    /// Rewrites the file with the unfinished rotations alone (nothing, usually). Rotations whose end waits for the
+    /// state file keep their records, copied from the file as they are (only their logs are kept in memory).
     package func compact() throws(PlatformError) {
         try entries.withLock { entries throws(PlatformError) in
-            // Rotations whose end waits for the state file keep their records where they are.
-            guard entries.awaitingState.isEmpty else { return }
-            let bytes = entries.open.values.flatMap { entry in
-                Self.records(of: entry.intent).map(\.line)
-                    + entry.compressions.map { JournalRecord.compress(log: entry.intent.log, $0).line }
-                    + entry.copies.map { JournalRecord.copy(log: entry.intent.log, archive: $0).line }
+            guard let file else { return }
+            var bytes: [UInt8] = []
+            if !entries.awaitingState.isEmpty {
+                for record in JournalRecord.records(in: try file.contents())
+                where entries.awaitingState.contains(PathKey(record.log)) {
+                    record.append(to: &bytes)
+                }
             }
-            try file?.replace(with: Array(bytes.joined()))
+            for entry in entries.open.values {
+                for record in Self.records(of: entry.intent) { record.append(to: &bytes) }
+                for compression in entry.compressions {
+                    JournalRecord.compress(log: entry.intent.log, compression).append(to: &bytes)
+                }
+                for archive in entry.copies {
+                    JournalRecord.copy(log: entry.intent.log, archive: archive).append(to: &bytes)
+                }
+            }
+            try file.replace(with: bytes)
         }
     }
 
